@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
+
+/**
+ * The scenario an analyst edits in YAML. One schema serves three purposes:
+ * validation in `bcid validate`, the TypeScript type of the resolved scenario,
+ * and the committed JSON Schema that gives editors autocomplete.
+ * Units: amounts in millions of FCFA; rates and shares as decimals.
+ */
+
+const rate = (what: string) => z.number().min(-0.5).max(1).describe(what);
+const share = (what: string) => z.number().min(0).max(1).describe(what);
+const year = z.number().int().min(2000).max(2100);
+const money = (what: string) => z.number().min(0).describe(`${what} (millions FCFA)`);
+
+const repaymentProfileStep = z.strictObject({
+  from: z.number().int().min(1).describe('first loan year of the step'),
+  to: z.number().int().min(1).describe('last loan year of the step'),
+  pct: z.number().min(0).max(100).describe('percent of the end-of-grace balance repaid each year'),
+});
+
+export const loanTermsSchema = z
+  .strictObject({
+    years: z.number().int().min(1).max(60).describe('maturity in years, grace included'),
+    grace: z.number().int().min(0).max(30).describe('years of grace before principal is repaid'),
+    method: z.enum(['annuity', 'linear', 'bullet', 'custom', 'sculpted']).describe('repayment profile'),
+    spread: rate('margin over the bank cost of funds (decimal per year)'),
+    frontEndFee: share('front-end fee on the amount, at signing'),
+    commitmentFee: share('commitment fee per year on the undrawn amount'),
+    capitalize: z.boolean().optional().describe('capitalise interest during grace instead of paying it'),
+    targetDscr: z.number().min(1).max(5).optional().describe('target debt-service cover for sculpted loans'),
+    profile: z.array(repaymentProfileStep).optional().describe('custom repayment steps'),
+  })
+  .describe('lending terms for one instrument');
+
+export const equityTermsSchema = z.strictObject({
+  dividendYield: share('dividend received per year, as a share of the amount invested'),
+  holdingYears: z.number().int().min(1).max(40).describe('years before the stake is sold'),
+  exitMultiple: z.number().min(0).max(10).describe('sale price as a multiple of the amount invested'),
+});
+
+const memberNumbers = (what: string) =>
+  z.strictObject(Object.fromEntries(MEMBER_CODES.map((m) => [m, rate(`${what}, ${m}`)])) as Record<
+    (typeof MEMBER_CODES)[number],
+    ReturnType<typeof rate>
+  >);
+
+const instrumentNumbers = (what: string) =>
+  z.strictObject(Object.fromEntries(INSTRUMENTS.map((i) => [i, share(`${what}, ${i}`)])) as Record<
+    (typeof INSTRUMENTS)[number],
+    ReturnType<typeof share>
+  >);
+
+const sectorEnum = z.enum(SECTORS);
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/).optional().describe('defaults to the file name'),
+    extends: z.string().optional().describe('name of the scenario this one overrides (deep merge)'),
+    description: z.string().optional(),
+    data: z
+      .strictObject({
+        projects: z.string().describe('path of projects.csv, relative to the project root'),
+        members: z.string(),
+        contributions: z.string(),
+      })
+      .describe('input files'),
+    horizon: z.strictObject({ start: year, end: year }).describe('first and last projected year'),
+    seed: z.number().int().min(0).describe('seed for every random draw'),
+    appraisal: z.strictObject({
+      discountRate: rate('discount rate for project NPV'),
+      costUplift: z.enum(['none', 'p50', 'p80']).describe('reference-class cost uplift by sector'),
+      weights: z.strictObject({
+        financialEconomic: z.strictObject({ eirr: share('weight'), firr: share('weight'), npv: share('weight') }),
+        socialIntegration: z.strictObject({
+          jobs: share('weight'),
+          population: share('weight'),
+          integration: share('weight'),
+          readiness: share('weight'),
+        }),
+        combine: z.strictObject({ financialEconomic: share('weight'), socialIntegration: share('weight') }),
+      }),
+      formula: z
+        .string()
+        .max(500)
+        .optional()
+        .describe('optional score formula (mathjs, restricted); variables: fei, sei, eirr, firr, npv, jobs, population, integration, readiness, cost'),
+    }),
+    lending: z.strictObject({
+      sovereign: loanTermsSchema,
+      'non-sovereign': loanTermsSchema,
+      equity: equityTermsSchema,
+    }),
+    funding: z.strictObject({
+      levyShareToBank: share('share of the PC-AES levy transferred to the bank'),
+      levyScale: z.number().min(0).max(5).describe('multiplier on the projected levy (1 = as in contributions.csv)'),
+      borrowing: z.strictObject({
+        enabled: z.boolean(),
+        firstYear: year.describe('first year the bank may issue on the regional market'),
+        rate: rate('coupon on the bank bonds'),
+        tenor: z.number().int().min(1).max(30),
+        method: z.enum(['bullet', 'linear', 'annuity']),
+        maxGearing: z.number().min(0).max(5).describe('borrowings may not exceed this multiple of equity'),
+        foreignCurrencyShare: share('share of borrowing in EUR (exposed to a peg exit)').optional(),
+      }),
+      treasuryYield: rate('yield on cash and liquid assets'),
+      operatingExpenses: z.strictObject({
+        fixed: money('fixed costs in the first year'),
+        growth: rate('yearly growth of fixed costs'),
+        shareOfLoans: share('variable costs per year as a share of loans outstanding'),
+      }),
+    }),
+    policy: z.strictObject({
+      equityToLoansFloor: share('usable equity / loans outstanding must stay at or above this'),
+      singleProjectLimit: share('largest single commitment, as a share of equity'),
+      countryExposureLimit: z.number().min(0).max(10).describe('loans to one member, as a multiple of equity'),
+      fairReturnBand: share("each member's share of commitments stays within ± this of its capital share"),
+      sectorCaps: z.partialRecord(sectorEnum, share('cap')).describe('share of total commitments per sector'),
+      minReadiness: z.number().int().min(1).max(5),
+      liquidityMonths: z.number().min(0).max(60).describe('liquid assets must cover this many months of net outflows'),
+    }),
+    credit: z.strictObject({
+      preferredCreditor: z.boolean().describe('true: PD and LGD with preferred-creditor treatment'),
+      pd: instrumentNumbers('annual probability of default'),
+      lgd: instrumentNumbers('loss given default'),
+      pdWithoutPcs: instrumentNumbers('annual PD if preferred-creditor treatment is lost'),
+      lgdWithoutPcs: instrumentNumbers('LGD if preferred-creditor treatment is lost'),
+    }),
+    members: z.strictObject({
+      nominalGrowth: memberNumbers('nominal growth of GDP, revenue and exports after the last data year'),
+    }),
+    allocation: z.strictObject({
+      method: z.enum(['greedy', 'optimal']),
+      firstCommitmentYear: year,
+      lastCommitmentYear: year,
+      pinned: z.array(z.string()).describe('project ids that must be funded'),
+      excluded: z.array(z.string()).describe('project ids that must not be funded'),
+      timeLimitSeconds: z.number().min(0.1).max(3600),
+      mipRelativeGap: z.number().min(0).max(1),
+    }),
+    stresses: z.array(z.string()).optional().describe('named shocks switched on for this scenario'),
+  })
+  .describe('BCID-AES scenario');
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type LoanTermsSetting = z.infer<typeof loanTermsSchema>;
