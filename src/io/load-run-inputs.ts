@@ -1,0 +1,95 @@
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostics/diagnostic.js';
+import type { InputData } from '../schema/records.js';
+import { crossCheck } from '../validate/cross-checks.js';
+import { decodeText } from './decode.js';
+import { parseContributions } from './parse-contributions.js';
+import { parseMembers } from './parse-members.js';
+import { parseProjects } from './parse-projects.js';
+import { displayPath, isInside, type ProjectPaths } from './project-paths.js';
+import { loadScenario, type ResolvedScenario } from './scenario-loader.js';
+import { sha256 } from './hash.js';
+
+export interface InputFile {
+  readonly role: 'scenario' | 'projects' | 'members' | 'contributions';
+  /** As shown to users: relative to the project root. */
+  readonly path: string;
+  readonly sha256: string;
+  readonly encoding: string;
+}
+
+export interface LoadedRun {
+  readonly resolved: ResolvedScenario;
+  readonly inputs: InputData;
+  readonly files: readonly InputFile[];
+}
+
+export interface LoadOptions {
+  /** Allow data paths outside the project's data folder. */
+  readonly allowOutside?: boolean;
+}
+
+/** Reads a scenario by name or path, then the three data files it names, and checks them together. */
+export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options: LoadOptions = {}): WithDiagnostics<LoadedRun | null> {
+  const problems: Diagnostic[] = [];
+  const files: InputFile[] = [];
+  const name = scenarioNameFromArg(scenarioArg, paths, options, problems);
+  if (name === null) return { value: null, diagnostics: problems };
+
+  const loaded = loadScenario(name, (n) => {
+    const file = path.join(paths.scenarios, `${n}.yaml`);
+    if (!existsSync(file)) return null;
+    const bytes = readFileSync(file);
+    const shown = displayPath(paths.root, file);
+    files.push({ role: 'scenario', path: shown, sha256: sha256(bytes), encoding: 'utf-8' });
+    return { file: shown, text: decodeText(bytes).text };
+  });
+  problems.push(...loaded.diagnostics);
+  const resolved = loaded.value;
+  const dataPaths = resolved?.scenario.data ?? loaded.dataPaths;
+  if (dataPaths === undefined) return { value: null, diagnostics: problems };
+
+  const read = <T>(role: 'projects' | 'members' | 'contributions', parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
+    const configured = dataPaths[role];
+    const absolute = path.resolve(paths.root, configured);
+    const at = resolved?.locate(['data', role]) ?? { file: files[0]?.path ?? '<scenario>', line: 1, column: 1 };
+    if (!options.allowOutside && !isInside(paths.data, absolute)) {
+      problems.push(diagnostic({ ...at, code: 'path-outside-project', field: `data.${role}`, found: configured, message: `data.${role} points outside the project's data folder`, hint: 'keep input files under data/, or pass --allow-outside if you trust this scenario' }));
+      return empty;
+    }
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+      problems.push(diagnostic({ ...at, code: 'missing-file', field: `data.${role}`, found: configured, message: `data.${role}: file ${configured} does not exist`, hint: 'check the path; it is relative to the project root' }));
+      return empty;
+    }
+    const bytes = readFileSync(absolute);
+    const decoded = decodeText(bytes);
+    const shown = displayPath(paths.root, absolute);
+    files.push({ role, path: shown, sha256: sha256(bytes), encoding: decoded.encoding });
+    const result = parse(decoded.text, shown);
+    problems.push(...result.diagnostics);
+    return result.value;
+  };
+  const inputs: InputData = {
+    projects: read('projects', parseProjects, []),
+    members: read('members', parseMembers, []),
+    contributions: read('contributions', parseContributions, []),
+  };
+  if (resolved === null) return { value: null, diagnostics: problems };
+  problems.push(...crossCheck(inputs, resolved, { members: dataPaths.members, contributions: dataPaths.contributions }));
+  return { value: { resolved, inputs, files }, diagnostics: problems };
+}
+
+function scenarioNameFromArg(arg: string, paths: ProjectPaths, options: LoadOptions, problems: Diagnostic[]): string | null {
+  if (!arg.endsWith('.yaml') && !arg.includes('/') && !arg.includes('\\')) return arg;
+  const absolute = path.resolve(paths.root, arg);
+  if (!isInside(paths.scenarios, absolute) && !options.allowOutside) {
+    problems.push(diagnostic({ file: '<command line>', line: 1, column: 1, code: 'path-outside-project', found: arg, message: `scenario ${arg} is outside the scenarios folder`, hint: 'copy it into scenarios/ and pass its name, e.g. `bcid validate baseline`' }));
+    return null;
+  }
+  if (path.dirname(absolute) !== paths.scenarios) {
+    problems.push(diagnostic({ file: '<command line>', line: 1, column: 1, code: 'path-outside-project', found: arg, message: `scenario ${arg} must sit directly in the scenarios folder`, hint: 'pass the scenario by name, e.g. `bcid validate baseline`' }));
+    return null;
+  }
+  return path.basename(absolute, '.yaml');
+}
