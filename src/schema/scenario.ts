@@ -103,6 +103,15 @@ export const scenarioSchema = z
         maxGearing: z.number().min(0).max(5).describe('borrowings may not exceed this multiple of equity'),
         foreignCurrencyShare: share('share of borrowing in EUR (exposed to a peg exit)').optional(),
       }),
+      paidInDelayYears: z
+        .strictObject(
+          Object.fromEntries(MEMBER_CODES.map((m) => [m, z.number().int().min(0).max(20)])) as Record<
+            (typeof MEMBER_CODES)[number],
+            z.ZodNumber
+          >,
+        )
+        .optional()
+        .describe('years by which each member pays its paid-in instalments after the schedule in contributions.csv'),
       treasuryYield: rate('yield on cash and liquid assets'),
       operatingExpenses: z.strictObject({
         fixed: money('fixed costs in the first year'),
