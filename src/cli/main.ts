@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from './exit-code.js';
-import { InputFailure, UsageFailure } from './failures.js';
+import { CommandExit, InputFailure, UsageFailure } from './failures.js';
 import type { CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 
@@ -53,13 +53,6 @@ function failureToExitCode(e: unknown, io: CliIo, debug: boolean): number {
   if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   else io.stderr('This is a bug in bcid, not in your data. Re-run with --debug and report the output.\n');
   return ExitCode.internal;
-}
-
-/** Lets a command finish with a chosen code after printing its own output. */
-export class CommandExit extends Error {
-  constructor(readonly code: ExitCode) {
-    super(`exit ${code}`);
-  }
 }
 
 export const VERSION = '0.1.0';

@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { registerLoan } from './loan.js';
 import { registerValidate } from './validate.js';
+import { registerVerify } from './verify.js';
 
 export function registerCommands(program: Command, io: CliIo): void {
   registerValidate(program, io);
   registerLoan(program, io);
+  registerVerify(program, io);
 }
