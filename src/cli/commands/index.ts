@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerGenerate } from './generate.js';
 import { registerLoan } from './loan.js';
 import { registerValidate } from './validate.js';
 import { registerVerify } from './verify.js';
@@ -8,4 +9,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerValidate(program, io);
   registerLoan(program, io);
   registerVerify(program, io);
+  registerGenerate(program, io);
 }

@@ -1,0 +1,37 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { UsageFailure } from '../failures.js';
+import { resolvePaths } from '../context.js';
+import { requiredNumberFlag } from '../parse-flags.js';
+
+export function registerGenerate(program: Command, io: CliIo): void {
+  program
+    .command('generate')
+    .description('write a synthetic but valid project folder (data/ and scenarios/) for scale tests')
+    .requiredOption('--projects <n>', 'number of projects')
+    .option('--seed <s>', 'seed', '1')
+    .requiredOption('--out <dir>', 'folder to create; run it with `bcid --root <dir> run`')
+    .action(async (flags: { projects: string; seed: string; out: string }, command: Command) => {
+      const count = requiredNumberFlag('projects', flags.projects, { integer: true, min: 1, max: 1_000_000 });
+      const seed = requiredNumberFlag('seed', flags.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
+      const paths = resolvePaths(command, io);
+      const out = path.resolve(io.cwd, flags.out);
+      const { isInside } = await import('../../io/project-paths.js');
+      if (isInside(paths.data, out) || isInside(paths.scenarios, out)) throw new UsageFailure(`--out ${flags.out} is inside the bundled data or scenarios: choose another folder`);
+      const { syntheticPortfolio } = await import('../../generate/synthetic-portfolio.js');
+      const { writeFileAtomic } = await import('../../io/atomic-write.js');
+      const portfolio = syntheticPortfolio(count, seed);
+      writeFileAtomic(path.join(out, 'data', 'projects.csv'), portfolio.projectsCsv);
+      writeFileAtomic(path.join(out, 'data', 'contributions.csv'), portfolio.contributionsCsv);
+      copyFileSync(path.join(paths.data, 'members.csv'), path.join(out, 'data', 'members.csv'));
+      const baseline = readFileSync(path.join(paths.scenarios, 'baseline.yaml'), 'utf8').replace(
+        /^description: [\s\S]*?\n(?=\S)/m,
+        `description: Synthetic pipeline of ${count} projects (bcid generate --seed ${seed}).\n`,
+      );
+      writeFileAtomic(path.join(out, 'scenarios', 'baseline.yaml'), baseline);
+      copyFileSync(path.join(paths.scenarios, 'scenario.schema.json'), path.join(out, 'scenarios', 'scenario.schema.json'));
+      io.stdout(`wrote ${count} projects to ${path.join(flags.out, 'data', 'projects.csv')}; try: bcid --root ${flags.out} validate\n`);
+    });
+}
