@@ -3,6 +3,7 @@ import { ExitCode } from './exit-code.js';
 import { CommandExit, InputFailure, UsageFailure } from './failures.js';
 import type { CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
+import { VERSION } from './version.js';
 
 export interface GlobalOptions {
   readonly debug: boolean;
@@ -55,4 +56,4 @@ function failureToExitCode(e: unknown, io: CliIo, debug: boolean): number {
   return ExitCode.internal;
 }
 
-export const VERSION = '0.1.0';
+

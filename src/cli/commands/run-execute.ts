@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { CliIo } from '../io.js';
+import { UsageFailure } from '../failures.js';
+import type { RunFlags } from './run.js';
+import type { LoadedRun } from '../../io/load-run-inputs.js';
+import type { ProjectPaths } from '../../io/project-paths.js';
+import type { RunResults } from '../../model/results.js';
+import { delayPaidIn } from '../../shocks/paid-in-delay.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { OutputDirError, resolveOutputDir } from '../../io/output-dir.js';
+import { sha256 } from '../../io/hash.js';
+import { gitCommit } from '../../io/git-commit.js';
+import { MANIFEST_FILE, type Manifest, type ManifestEntry } from '../../io/manifest.js';
+import { VERSION } from '../version.js';
+
+export interface RunOutcome {
+  readonly results: RunResults;
+  readonly outDir: string;
+  readonly files: readonly ManifestEntry[];
+}
+
+/** Model, invariant checks, then every output file written atomically and listed in the manifest. */
+export async function executeRun(loaded: LoadedRun, paths: ProjectPaths, flags: RunFlags, io: CliIo): Promise<RunOutcome> {
+  const { scenario } = loaded.resolved;
+  const inputs = {
+    ...loaded.inputs,
+    contributions: delayPaidIn(loaded.inputs.contributions, scenario.funding.paidInDelayYears ?? {}),
+  };
+  const method = flags.method ?? scenario.allocation.method;
+  let outDir: string;
+  try {
+    outDir = resolveOutputDir(paths, flags.out, scenario.name, flags.allowOutside);
+  } catch (e) {
+    if (e instanceof OutputDirError) throw new UsageFailure(e.message);
+    throw e;
+  }
+  const { runModel } = await import('../../model/run.js');
+  const { assertChecks } = await import('../../model/checks.js');
+  const results = await runModel(inputs, scenario, { method });
+  assertChecks(results.checks);
+
+  if (flags.exportLp !== undefined) {
+    const { allocationLp } = await import('../../model/allocation/export-lp.js');
+    const target = path.resolve(io.cwd, flags.exportLp);
+    writeFileAtomic(target, await allocationLp(inputs, scenario));
+  }
+
+  const written: ManifestEntry[] = [];
+  const write = (relative: string, bytes: Uint8Array | string) => {
+    writeFileAtomic(path.join(outDir, relative), bytes);
+    const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    written.push({ path: relative, sha256: sha256(buffer), bytes: buffer.length });
+  };
+  write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+  const { resultTablesCsv } = await import('../results-csv.js');
+  for (const [name, text] of resultTablesCsv(results, flags.csvDialect)) write(name, text);
+
+  const manifest: Manifest = {
+    tool: 'bcid-aes',
+    version: VERSION,
+    scenario: scenario.name,
+    seed: scenario.seed,
+    gitCommit: gitCommit(paths.root),
+    createdAt: io.now().toISOString(),
+    inputs: loaded.files.map((f) => ({ path: f.path, sha256: f.sha256, role: f.role })),
+    outputs: [...written].sort((a, b) => a.path.localeCompare(b.path)),
+  };
+  writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { results, outDir, files: written };
+}
