@@ -3,6 +3,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip hopeless (and, for long cells, slow) comparisons.
+    if (Math.abs(c.length - word.length) >= bestDistance) continue;
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
       best = c;

@@ -8,7 +8,8 @@ import { parseContributions } from './parse-contributions.js';
 import { parseMembers } from './parse-members.js';
 import { parseProjects } from './parse-projects.js';
 import { displayPath, isInside, type ProjectPaths } from './project-paths.js';
-import { loadScenario, type ResolvedScenario } from './scenario-loader.js';
+import { MAX_SCENARIO_BYTES, loadScenario, type ResolvedScenario } from './scenario-loader.js';
+import { MAX_CSV_BYTES } from './csv-table.js';
 import { sha256 } from './hash.js';
 
 export interface InputFile {
@@ -39,9 +40,12 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
 
   const loaded = loadScenario(name, (n) => {
     const file = path.join(paths.scenarios, `${n}.yaml`);
-    if (!existsSync(file)) return null;
-    const bytes = readFileSync(file);
+    if (!existsSync(file) || !statSync(file).isFile()) return null;
     const shown = displayPath(paths.root, file);
+    // Refuse oversized files before reading them (readFileSync throws beyond 2 GB).
+    const size = statSync(file).size;
+    if (size > MAX_SCENARIO_BYTES) return { file: shown, text: '', bytes: size };
+    const bytes = readFileSync(file);
     files.push({ role: 'scenario', path: shown, sha256: sha256(bytes), encoding: 'utf-8' });
     return { file: shown, text: decodeText(bytes).text };
   });
@@ -50,6 +54,7 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
   const dataPaths = resolved?.scenario.data ?? loaded.dataPaths;
   if (dataPaths === undefined) return { value: null, diagnostics: problems };
 
+  const incomplete = new Set<'projects' | 'members' | 'contributions'>();
   const read = <T>(role: 'projects' | 'members' | 'contributions', parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
     const configured = dataPaths[role];
     const absolute = path.resolve(paths.root, configured);
@@ -62,12 +67,18 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
       problems.push(diagnostic({ ...at, code: 'missing-file', field: `data.${role}`, found: configured, message: `data.${role}: file ${configured} does not exist`, hint: 'check the path; it is relative to the project root' }));
       return empty;
     }
+    const shown = displayPath(paths.root, absolute);
+    if (statSync(absolute).size > MAX_CSV_BYTES) {
+      // Refuse before reading: a million-row export must not exhaust memory (readFileSync throws beyond 2 GB).
+      problems.push(diagnostic({ file: shown, line: 1, column: 1, code: 'file-too-large', message: `file is ${statSync(absolute).size.toLocaleString('en')} bytes, over the ${MAX_CSV_BYTES / 1024 / 1024} MB limit`, hint: 'split the file or remove unused rows' }));
+      return empty;
+    }
     const bytes = readFileSync(absolute);
     const decoded = decodeText(bytes);
-    const shown = displayPath(paths.root, absolute);
     files.push({ role, path: shown, sha256: sha256(bytes), encoding: decoded.encoding });
     const result = parse(decoded.text, shown);
     problems.push(...result.diagnostics);
+    if (result.diagnostics.some((d) => d.severity === 'error')) incomplete.add(role);
     return result.value;
   };
   const inputs: InputData = {
@@ -76,7 +87,7 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
     contributions: read('contributions', parseContributions, []),
   };
   if (resolved === null) return { value: null, diagnostics: problems };
-  problems.push(...crossCheck(inputs, resolved, { members: dataPaths.members, contributions: dataPaths.contributions }));
+  problems.push(...crossCheck(inputs, resolved, { members: dataPaths.members, contributions: dataPaths.contributions }, incomplete));
   return { value: { resolved, inputs, files }, diagnostics: problems };
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic, WithDiagnostics } from '../diagnostics/diagnostic.js';
 import { MEMBER_CODES } from '../schema/codes.js';
 import type { Contribution } from '../schema/records.js';
-import { readCsvTable } from './csv-table.js';
+import { readCsvTable, stopAfterTooMany } from './csv-table.js';
 import { RowReader, checkHeader } from './row-reader.js';
 
 export const CONTRIBUTION_COLUMNS = ['member', 'year', 'paid_in', 'callable', 'levy', 'basis', 'source'] as const;
@@ -19,6 +19,7 @@ export function parseContributions(text: string, file: string): WithDiagnostics<
   const contributions: Contribution[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
+    if (stopAfterTooMany(table.file, row.line, problems)) break;
     const r = new RowReader(table, row, problems);
     const before = problems.length;
     const member = r.oneOf('member', MEMBER_CODES);

@@ -1,7 +1,7 @@
 import type { Diagnostic, WithDiagnostics } from '../diagnostics/diagnostic.js';
 import { CONFIDENCES, DEBT_CAPACITIES, MEMBER_CODES } from '../schema/codes.js';
 import type { MemberYear } from '../schema/records.js';
-import { readCsvTable } from './csv-table.js';
+import { readCsvTable, stopAfterTooMany } from './csv-table.js';
 import { RowReader, checkHeader } from './row-reader.js';
 
 const FIGURES = [
@@ -28,6 +28,7 @@ export function parseMembers(text: string, file: string): WithDiagnostics<readon
   const members: MemberYear[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
+    if (stopAfterTooMany(table.file, row.line, problems)) break;
     const r = new RowReader(table, row, problems);
     const before = problems.length;
     const code = r.oneOf('code', MEMBER_CODES);

@@ -1,7 +1,7 @@
 import type { Diagnostic, WithDiagnostics } from '../diagnostics/diagnostic.js';
 import { CONFIDENCES, INSTRUMENTS, MEMBER_CODES, SECTORS, isMemberCode } from '../schema/codes.js';
 import type { CountryShare, Project } from '../schema/records.js';
-import { readCsvTable } from './csv-table.js';
+import { readCsvTable, stopAfterTooMany } from './csv-table.js';
 import { RowReader, checkHeader } from './row-reader.js';
 import { parseLocaleNumber } from './locale-number.js';
 
@@ -25,6 +25,7 @@ export function parseProjects(text: string, file: string): WithDiagnostics<reado
   const projects: Project[] = [];
   const firstLineOfId = new Map<string, number>();
   for (const row of table.rows) {
+    if (stopAfterTooMany(table.file, row.line, problems)) break;
     const r = new RowReader(table, row, problems);
     const before = problems.length;
     const id = r.text('id');
@@ -109,10 +110,11 @@ function readCountryShares(r: RowReader, decimalComma: boolean): CountryShare[] 
       r.report('countries', 'invalid-share', `share of ${code} must be a decimal in (0, 1], got "${shareRaw ?? ''}"`, {
         found: part,
         expected: 'CODE:share, e.g. MLI:0.6|BFA:0.4',
+        hint: 'write each share as a decimal, the shares adding up to 1, e.g. MLI:0.6|BFA:0.4',
       });
     } else if (shares.some((s) => s.member === code)) {
       ok = false;
-      r.report('countries', 'duplicate-member', `${code} is listed twice`, { found: raw });
+      r.report('countries', 'duplicate-member', `${code} is listed twice`, { found: raw, hint: `give ${code} once, with the sum of its shares` });
     } else shares.push({ member: code, share });
   }
   const sum = shares.reduce((a, s) => a + s.share, 0);

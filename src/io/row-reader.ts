@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CsvRow, CsvTable } from './csv-table.js';
+import { stopAfterTooMany, type CsvRow, type CsvTable } from './csv-table.js';
 import { parseLocaleNumber } from './locale-number.js';
 import { closest } from '../diagnostics/suggest.js';
 
@@ -27,13 +27,14 @@ export class RowReader {
   }
 
   position(column: string): { file: string; line: number; column: number } {
-    return { file: this.table.file, line: this.row.line, column: this.row.columns[column] ?? 1 };
+    return { file: this.table.file, line: this.row.lines?.[column] ?? this.row.line, column: this.row.columns[column] ?? 1 };
   }
 
   report(column: string, code: string, message: string, extra: { found?: string; expected?: string; hint?: string } = {}): void {
-    this.problems.push(
-      diagnostic({ ...this.position(column), code, field: column, message, excerpt: this.row.raw, ...extra }),
-    );
+    const at = this.position(column);
+    // The excerpt is the physical line the position points into (a quoted field may span lines).
+    const excerpt = this.row.raw.split(/\r\n|\r|\n/)[at.line - this.row.line] ?? this.row.raw;
+    this.problems.push(diagnostic({ ...at, code, field: column, message, excerpt, ...extra }));
   }
 
   text(column: string, options: { required?: boolean } = {}): string {
@@ -77,7 +78,7 @@ export class RowReader {
       return null;
     }
     if (rule.integer === true && !Number.isInteger(value)) {
-      this.report(column, 'not-integer', `${column} must be a whole number, got "${raw}"`, { found: raw, expected: describe(rule) });
+      this.report(column, 'not-integer', `${column} must be a whole number, got "${raw}"`, { found: raw, expected: describe(rule), hint: `write ${describe(rule)}, without decimals` });
       return null;
     }
     if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
@@ -122,24 +123,28 @@ export function checkHeader(table: CsvTable, expected: readonly string[], proble
           message: `column "${name}" is missing from the header`,
           expected: name,
           hint: suggestion ? `did you mean to name "${suggestion}" as "${name}"?` : `add a "${name}" column`,
-          excerpt: table.header.join(table.delimiter),
+          excerpt: table.headerLine,
         }),
       );
     }
   }
-  for (const name of table.header) {
-    if (name !== '' && !expected.includes(name)) {
+  const reported = new Set<string>();
+  for (const [index, name] of table.header.entries()) {
+    if (name !== '' && !expected.includes(name) && !reported.has(name)) {
+      if (stopAfterTooMany(table.file, 1, problems)) break;
+      reported.add(name);
       const suggestion = closest(name, expected);
       problems.push(
         diagnostic({
           file: table.file,
           line: 1,
-          column: 1,
+          column: table.headerColumns[index] ?? 1,
           code: 'unknown-column',
           severity: 'warning',
           field: name,
-          message: `column "${name}" is not used by the model`,
-          ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}),
+          message: `column "${name}" is not used by the model and will be ignored`,
+          excerpt: table.headerLine,
+          hint: suggestion ? `did you mean "${suggestion}"?` : 'delete the column if it is not needed; the model ignores it',
         }),
       );
     }

@@ -5,7 +5,8 @@ import { knownKeysAt } from '../schema/known-keys.js';
 import { scenarioSchema, type Scenario } from '../schema/scenario.js';
 
 /** What the loader needs from the outside world: the text of a scenario by name. */
-export type ScenarioReader = (name: string) => { readonly file: string; readonly text: string } | null;
+/** `bytes` is the file size when the reader declined to read a file that is too large (text is then empty). */
+export type ScenarioReader = (name: string) => { readonly file: string; readonly text: string; readonly bytes?: number } | null;
 
 export interface ResolvedScenario {
   readonly scenario: Scenario & { readonly name: string };
@@ -16,7 +17,7 @@ export interface ResolvedScenario {
 }
 
 export const SCENARIO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
-const MAX_SCENARIO_BYTES = 256 * 1024;
+export const MAX_SCENARIO_BYTES = 256 * 1024;
 const MAX_DEPTH = 32;
 const MAX_CHAIN = 8;
 
@@ -43,26 +44,28 @@ export function loadScenario(name: string, read: ScenarioReader): ScenarioLoad {
   const problems: Diagnostic[] = [];
   const chain: ParsedFile[] = [];
   let next: string | undefined = name;
-  let referrer: { file: string; line: number; column: number } | null = null;
+  /** Where the scenario being loaded was named: its `extends` line, or the command line. */
+  let referrer: { file: string; line: number; column: number; excerpt?: string } = { file: '<command line>', line: 1, column: 1 };
+  let fromCommandLine = true;
   while (next !== undefined) {
     if (!SCENARIO_NAME.test(next)) {
-      problems.push(diagnostic({ file: referrer?.file ?? '<command line>', line: referrer?.line ?? 1, column: referrer?.column ?? 1, code: 'invalid-scenario-name', field: 'extends', found: next, message: `"${next}" is not a scenario name`, hint: 'use the file name without .yaml, e.g. baseline; paths with / or .. are not allowed' }));
+      problems.push(diagnostic({ ...referrer, code: 'invalid-scenario-name', field: 'extends', found: next, message: `"${next}" is not a scenario name`, hint: 'use the file name without .yaml, e.g. baseline; paths with / or .. are not allowed' }));
       return { value: null, diagnostics: problems };
     }
     if (chain.some((c) => c.name === next)) {
-      problems.push(diagnostic({ file: referrer?.file ?? '', line: referrer?.line ?? 1, column: referrer?.column ?? 1, code: 'extends-cycle', field: 'extends', found: next, message: `scenario "${next}" extends itself through ${chain.map((c) => c.name).join(' → ')}`, hint: 'remove one of the extends lines' }));
+      problems.push(diagnostic({ ...referrer, code: 'extends-cycle', field: 'extends', found: next, message: `scenarios extend each other in a loop: ${[...chain.map((c) => c.name), next].join(' → ')}`, hint: 'remove one of the extends lines' }));
       return { value: null, diagnostics: problems };
     }
     if (chain.length >= MAX_CHAIN) {
-      problems.push(diagnostic({ file: referrer?.file ?? '', line: referrer?.line ?? 1, column: 1, code: 'extends-too-deep', message: `more than ${MAX_CHAIN} scenarios in the extends chain`, hint: 'extend baseline directly' }));
+      problems.push(diagnostic({ ...referrer, code: 'extends-too-deep', field: 'extends', found: next, message: `more than ${MAX_CHAIN} scenarios in the extends chain ${chain.map((c) => c.name).join(' → ')} → ${next}`, hint: 'extend baseline, or a scenario close to it, directly' }));
       return { value: null, diagnostics: problems };
     }
     const source = read(next);
     if (source === null) {
-      problems.push(diagnostic({ file: referrer?.file ?? '<command line>', line: referrer?.line ?? 1, column: referrer?.column ?? 1, code: 'unknown-scenario', field: referrer ? 'extends' : 'scenario', found: next, message: `no scenario named "${next}" (scenarios/${next}.yaml)`, hint: 'run `bcid validate --list` to see the scenarios' }));
+      problems.push(diagnostic({ ...referrer, code: 'unknown-scenario', field: fromCommandLine ? 'scenario' : 'extends', found: next, message: `no scenario named "${next}" (scenarios/${next}.yaml)`, hint: 'run `bcid validate --list` to see the scenarios' }));
       return { value: null, diagnostics: problems };
     }
-    const parsed = parseScenarioFile(next, source.file, source.text, problems);
+    const parsed = parseScenarioFile(next, source.file, source.text, problems, source.bytes);
     if (parsed === null) return { value: null, diagnostics: problems };
     chain.push(parsed);
     const parent = parsed.data['extends'];
@@ -70,7 +73,9 @@ export function loadScenario(name: string, read: ScenarioReader): ScenarioLoad {
       problems.push(at(parsed, ['extends'], 'invalid-type', 'extends must be the name of a scenario', { found: JSON.stringify(parent) }));
       return { value: null, diagnostics: problems };
     }
-    referrer = positionOf(parsed, ['extends']);
+    const pos = positionOf(parsed, ['extends']);
+    referrer = { ...pos, excerpt: parsed.text.split(/\r?\n/)[pos.line - 1] ?? '' };
+    fromCommandLine = false;
     next = parent;
   }
 
@@ -104,18 +109,22 @@ export function loadScenario(name: string, read: ScenarioReader): ScenarioLoad {
   };
 }
 
-function parseScenarioFile(name: string, file: string, text: string, problems: Diagnostic[]): ParsedFile | null {
-  if (text.length > MAX_SCENARIO_BYTES) {
+function parseScenarioFile(name: string, file: string, text: string, problems: Diagnostic[], bytes = text.length): ParsedFile | null {
+  if (bytes > MAX_SCENARIO_BYTES || text.length > MAX_SCENARIO_BYTES) {
     problems.push(diagnostic({ file, line: 1, column: 1, code: 'scenario-too-large', message: `scenario file is larger than ${MAX_SCENARIO_BYTES / 1024} KB`, hint: 'a scenario holds parameters only; move data to CSV files' }));
     return null;
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
+  const reportedLines = new Set<number>();
   for (const e of doc.errors) {
-    const pos = e.linePos?.[0];
-    const line = pos?.line ?? 1;
+    // With prettyErrors off, errors carry offsets (pos) but no linePos.
+    const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+    const line = pos.line;
+    if (reportedLines.has(line)) continue; // one mistake often raises several parser errors on one line
+    reportedLines.add(line);
     problems.push(diagnostic({
-      file, line, column: pos?.col ?? 1,
+      file, line, column: pos.col,
       code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
       message: e.code === 'DUPLICATE_KEY' ? 'this key is given twice in the same mapping' : firstLine(e.message),
       hint: e.code === 'DUPLICATE_KEY' ? 'keep one of the two; the second would silently win in other tools' : 'check the indentation (spaces, not tabs) and the colons',
@@ -228,7 +237,8 @@ function describeIssue(issue: Issue, chain: readonly ParsedFile[], merged: Recor
   const found = value === undefined ? '(missing)' : JSON.stringify(value);
   const file = chainFileFor(chain, issue.path);
   let expected = issue.expected ?? '';
-  if (issue.code === 'invalid_value' && issue.values) expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_type') expected = TYPE_WORDS[expected] ?? expected;
+  else if (issue.code === 'invalid_value' && issue.values) expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   else if (issue.code === 'too_small') expected = `at least ${String(issue.minimum)}`;
   else if (issue.code === 'too_big') expected = `at most ${String(issue.maximum)}`;
   else if (issue.code === 'invalid_format') expected = 'lower-case letters, digits and dashes';
@@ -237,14 +247,34 @@ function describeIssue(issue: Issue, chain: readonly ParsedFile[], merged: Recor
     ? `${dotted(issue.path)} is missing`
     : `${dotted(issue.path)} must be ${expected || 'valid'}, got ${found}`;
   const suggestion = issue.code === 'invalid_value' && typeof value === 'string' && issue.values ? closest(value, issue.values.map(String)) : undefined;
-  // A missing key is reported at the key of the mapping that should hold it.
+  // A percentage typed where a decimal rate or share is expected: 10 for 0.10.
+  const percentSlip = issue.code === 'too_big' && issue.maximum === 1 && typeof value === 'number' && value > 1 && value <= 100;
+  const hint = suggestion
+    ? `did you mean "${suggestion}"?`
+    : missing
+      ? `add ${dotted(issue.path)} (see scenarios/baseline.yaml)`
+      : percentSlip
+        ? `rates and shares are decimals: write ${value / 100} for ${value} %`
+        : 'see the comment on this key in scenarios/baseline.yaml';
+  const extra = { found, expected: expected || issue.message, hint };
+  // A missing key is reported at the key of the mapping that should hold it;
+  // a missing top-level key at the top of the file.
+  if (missing && issue.path.length <= 1) {
+    return [diagnostic({ file: file.file, line: 1, column: 1, code: 'missing-key', field: dotted(issue.path), message, ...extra })];
+  }
   const where = missing ? issue.path.slice(0, -1) : issue.path;
-  return [at(file, where, missing ? 'missing-key' : 'invalid-value', message, {
-    found,
-    expected: expected || issue.message,
-    hint: suggestion ? `did you mean "${suggestion}"?` : missing ? `add ${dotted(issue.path)} (see scenarios/baseline.yaml)` : 'see the comment on this key in scenarios/baseline.yaml',
-  }, missing)];
+  return [at(file, where, missing ? 'missing-key' : 'invalid-value', message, extra, missing)];
 }
+
+/** zod's type names as a sentence expects them: "must be a number". */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+};
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v = data;

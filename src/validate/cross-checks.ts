@@ -8,7 +8,13 @@ import type { ResolvedScenario } from '../io/scenario-loader.js';
  * Checks that need more than one file: references between the scenario and the
  * data, and between the data files. Pure: the files are already parsed.
  */
-export function crossCheck(inputs: InputData, resolved: ResolvedScenario, dataFiles: { members: string; contributions: string }): Diagnostic[] {
+export function crossCheck(
+  inputs: InputData,
+  resolved: ResolvedScenario,
+  dataFiles: { members: string; contributions: string },
+  /** Files with errors of their own: their bad rows are missing from `inputs`, so checks of completeness would mislead. */
+  incomplete: ReadonlySet<'projects' | 'members' | 'contributions'> = new Set(),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { scenario, locate } = resolved;
   const ids = inputs.projects.map((p) => p.id);
@@ -16,7 +22,7 @@ export function crossCheck(inputs: InputData, resolved: ResolvedScenario, dataFi
 
   for (const list of ['pinned', 'excluded'] as const) {
     scenario.allocation[list].forEach((id, i) => {
-      if (!idSet.has(id)) {
+      if (!idSet.has(id) && !incomplete.has('projects')) {
         const at = locate(['allocation', list, i]);
         const suggestion = closest(id, ids);
         out.push(diagnostic({ ...at, code: 'unknown-project', field: `allocation.${list}`, found: id, message: `allocation.${list} names project "${id}", which is not in ${scenario.data.projects}`, hint: suggestion ? `did you mean "${suggestion}"?` : 'use an id from the id column of projects.csv' }));
@@ -45,12 +51,12 @@ export function crossCheck(inputs: InputData, resolved: ResolvedScenario, dataFi
 
   const membersWithData = new Set(inputs.members.map((m) => m.code));
   for (const code of MEMBER_CODES) {
-    if (inputs.members.length > 0 && !membersWithData.has(code)) {
+    if (inputs.members.length > 0 && !membersWithData.has(code) && !incomplete.has('members')) {
       out.push(diagnostic({ file: dataFiles.members, line: 1, column: 1, code: 'missing-member', found: code, message: `${code} has no row in ${dataFiles.members}`, hint: 'the debt indicators need GDP, revenue and exports for every member' }));
     }
   }
   const paidIn = inputs.contributions.reduce((a, c) => a + c.paidIn, 0);
-  if (inputs.contributions.length > 0 && paidIn <= 0) {
+  if (inputs.contributions.length > 0 && paidIn <= 0 && !incomplete.has('contributions')) {
     out.push(diagnostic({ file: dataFiles.contributions, line: 1, column: 1, code: 'no-capital', message: 'no paid-in capital in the contributions: the bank has no equity', hint: 'fill the paid_in column' }));
   }
   return out;

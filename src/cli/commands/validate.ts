@@ -1,6 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { CliIo } from '../io.js';
-import { InputFailure } from '../failures.js';
+import { InputFailure, UsageFailure } from '../failures.js';
 import { resolvePaths } from '../context.js';
 
 export function registerValidate(program: Command, io: CliIo): void {
@@ -13,6 +14,9 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option('--list', 'list the scenarios and exit', false)
     .action(async (scenario: string, options: { format: 'text' | 'json'; allowOutside: boolean; list: boolean }, command: Command) => {
       const paths = resolvePaths(command, io);
+      if (!existsSync(paths.scenarios) || !statSync(paths.scenarios).isDirectory()) {
+        throw new UsageFailure(`${paths.root} is not a bcid project: it has no scenarios/ folder (point --root at the folder holding scenarios/ and data/)`);
+      }
       if (options.list) {
         const { listScenarios } = await import('../../io/list-scenarios.js');
         io.stdout(`${listScenarios(paths).join('\n')}\n`);

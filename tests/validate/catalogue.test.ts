@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { catalogue, materialise } from '../helpers/catalogue.js';
+import { diagnosticHeads, runCli } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/project.js';
+
+/**
+ * Golden tests over the error catalogue (tests/fixtures/errors/<code>/): each
+ * case is the mini project plus a few bad files; `bcid validate` must report
+ * the case's code at a real file and line, and print exactly expected.txt.
+ * Regenerate with UPDATE_GOLDEN=1 npx vitest run tests/validate, then read every diff.
+ */
+const update = process.env['UPDATE_GOLDEN'] === '1';
+const cases = catalogue();
+const disposers: (() => void)[] = [];
+afterAll(() => disposers.forEach((d) => d()));
+
+describe('error catalogue', () => {
+  it.each(cases.map((c) => [c.code, c] as const))('%s', async (code, c) => {
+    const project = materialise(c);
+    disposers.push(project.dispose);
+    const run = await runCli(['--root', project.root, 'validate', c.spec.scenario]);
+
+    expect(run.code, run.stderr).toBe(c.spec.exitCode ?? 1);
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
+    expect(run.stderr).not.toContain(project.root); // paths are shown relative to the project
+    const heads = diagnosticHeads(run.stderr);
+    const own = heads.filter((h) => h.code === code);
+    expect(own.length, `expected a [${code}] diagnostic in:\n${run.stderr}`).toBeGreaterThan(0);
+    for (const h of own) {
+      expect(existsSync(path.join(project.root, h.file)), `${h.file} should be a file of the project`).toBe(true);
+      expect(h.line).toBeGreaterThanOrEqual(1);
+      expect(h.column).toBeGreaterThanOrEqual(1);
+    }
+    expect(c.spec.description).toMatch(/^[A-Z].*\.$/);
+
+    const expectedFile = path.join(c.dir, 'expected.txt');
+    if (update || c.expected === null) {
+      writeFileSync(expectedFile, run.stderr);
+      if (!update) throw new Error(`wrote ${expectedFile}: read it, then re-run`);
+    } else {
+      expect(run.stderr).toBe(c.expected);
+    }
+
+    // The same problems as JSON, for scripts.
+    const json = await runCli(['--root', project.root, 'validate', c.spec.scenario, '--format', 'json']);
+    expect(json.code).toBe(run.code);
+    const parsed = JSON.parse(json.stdout) as { valid: boolean; diagnostics: { code: string; file: string; line: number; column: number; message: string }[] };
+    expect(parsed.valid).toBe(run.code === 0);
+    expect(parsed.diagnostics.map((d) => d.code)).toContain(code);
+    expect(parsed.diagnostics).toHaveLength(heads.length);
+  });
+
+  it('has a case for every code the loaders and checks can emit', () => {
+    const emitted = new Set<string>();
+    const notCodes = new Set(['non-sovereign', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
+    for (const dir of ['src/io', 'src/validate', 'src/diagnostics']) {
+      for (const file of readdirSync(path.join(REPO_ROOT, dir))) {
+        if (!file.endsWith('.ts')) continue;
+        const source = readFileSync(path.join(REPO_ROOT, dir, file), 'utf8');
+        if (!/\bDiagnostic\b/.test(source)) continue; // only modules that make diagnostics
+        for (const m of source.matchAll(/'([a-z]+(?:-[a-z0-9]+)+)'/g)) if (!notCodes.has(m[1] ?? '')) emitted.add(m[1] ?? '');
+      }
+    }
+    const covered = new Set(cases.map((c) => c.code));
+    expect([...emitted].filter((code) => !covered.has(code)).sort(), 'codes without a folder in tests/fixtures/errors/').toEqual([]);
+    expect([...covered].filter((code) => !emitted.has(code)).sort(), 'catalogue folders for codes no source emits').toEqual([]);
+  });
+});
