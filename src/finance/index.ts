@@ -21,4 +21,12 @@ export { sculptedDebtCapacity } from './sculpting.js';
 export { loanSchedule, type LoanSchedule, type ScheduleRow, type ScheduleTotals } from './schedule.js';
 export { grantElement, GE_DISCOUNT_RATE, CONCESSIONAL_THRESHOLD, type GrantElement } from './grant-element.js';
 export { dscr, llcr, coverage, type Coverage, type CoverageRow } from './coverage.js';
-export { portfolioReflows, type PortfolioLoan, type ReflowRow, type ReflowWindow } from './reflows.js';
+export {
+  portfolioReflows,
+  portfolioReflowsInto,
+  type PortfolioLoan,
+  type ReflowColumns,
+  type ReflowOptions,
+  type ReflowRow,
+  type ReflowWindow,
+} from './reflows.js';

@@ -1,9 +1,11 @@
 /**
  * The portfolio kernel: what every loan of the bank pays in and out, summed by
- * calendar year. It runs inside scenario and Monte Carlo loops, so it reuses
- * one set of scratch columns for all loans, accumulates into typed arrays and
- * builds row objects only once at the end. The loan arithmetic itself is the
- * one-loan engine's (`fillLoanColumns`), so the two agree by construction.
+ * calendar year. It runs inside scenario and Monte Carlo loops, so it is
+ * written for throughput (reflows-kernel.ts): typed-array accumulators, an
+ * inline validity check, one schedule per distinct term set scaled by amount
+ * and shifted by start year, and row objects built only at the end. The loan
+ * arithmetic is the one-loan engine's (`fillLoanColumns`), so the two agree:
+ * to rounding by default, bit for bit with `exact`.
  *
  * Loan year t of a loan signed in `startYear` S lands in calendar year S + t
  * (row 0 — front-end fee, first draw — in S). Flows falling outside
@@ -11,8 +13,8 @@
  * balance at the end of each year in the window, whenever the loan was signed.
  */
 import { FinanceError } from './errors.js';
-import { allocateColumns, fillLoanColumns } from './loan-columns.js';
-import { validateLoanTerms, type LoanTerms } from './loan-terms.js';
+import type { LoanTerms } from './loan-terms.js';
+import { KERNEL_OFFSET, runKernel } from './reflows-kernel.js';
 
 export type PortfolioLoan = LoanTerms & {
   /** Calendar year of signing. */
@@ -39,69 +41,93 @@ export interface ReflowRow {
   readonly outstanding: number;
 }
 
-function checkInputs(loans: readonly PortfolioLoan[], window: ReflowWindow): void {
-  const { firstYear, lastYear } = window;
-  if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear > lastYear) {
-    throw new FinanceError('invalid-argument', `portfolioReflows: need whole years with firstYear ≤ lastYear, got ${firstYear}–${lastYear}`);
-  }
-  const problems = loans.flatMap((loan, i) => {
-    const own = validateLoanTerms(loan).map((p) => ({ field: `loans[${i}].${p.field}`, message: p.message }));
-    if (!Number.isInteger(loan.startYear)) own.push({ field: `loans[${i}].startYear`, message: `must be a whole year, got ${loan.startYear}` });
-    return own;
-  });
-  if (problems.length > 0) {
-    const list = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-    throw new FinanceError('invalid-terms', `portfolioReflows: invalid loan terms: ${list}`, [], problems);
-  }
+/**
+ * Caller-owned columns for `portfolioReflowsInto`, index i = calendar year
+ * firstYear + i; each at least lastYear − firstYear + 1 long. Fields as in `ReflowRow`.
+ */
+export interface ReflowColumns {
+  readonly disbursed: Float64Array;
+  readonly interest: Float64Array;
+  readonly capitalized: Float64Array;
+  readonly fees: Float64Array;
+  readonly principal: Float64Array;
+  readonly debtService: Float64Array;
+  readonly outstanding: Float64Array;
 }
 
-export function portfolioReflows(loans: readonly PortfolioLoan[], window: ReflowWindow): ReflowRow[] {
-  checkInputs(loans, window);
+export interface ReflowOptions {
+  /**
+   * Run every loan's schedule on its own instead of once per distinct term
+   * set: the sums are then bit-identical to adding up `loanSchedule` rows
+   * loan by loan, in loan order. Slower when term sets repeat. Default false.
+   */
+  readonly exact?: boolean;
+}
+
+const COLUMN_KEYS = ['disbursed', 'interest', 'capitalized', 'fees', 'principal', 'debtService', 'outstanding'] as const;
+
+/** Number of years in the window; throws `invalid-argument` unless whole years with firstYear ≤ lastYear. */
+function windowSpan(window: ReflowWindow, fn: string): number {
   const { firstYear, lastYear } = window;
-  const span = lastYear - firstYear + 1;
-  const disbursed = new Float64Array(span);
-  const interest = new Float64Array(span);
-  const capitalized = new Float64Array(span);
-  const fees = new Float64Array(span);
-  const principal = new Float64Array(span);
-  const outstanding = new Float64Array(span);
-  let longest = 0;
-  for (const loan of loans) longest = Math.max(longest, loan.years);
-  const cols = allocateColumns(longest + 1);
-
-  for (const loan of loans) {
-    const from = Math.max(0, firstYear - loan.startYear);
-    const to = Math.min(loan.years, lastYear - loan.startYear);
-    if (from > to) continue; // entirely outside the window
-    fillLoanColumns(loan, cols);
-    const offset = loan.startYear - firstYear;
-    for (let t = from; t <= to; t++) {
-      const y = offset + t;
-      disbursed[y]! += cols.disbursed[t]!;
-      interest[y]! += cols.interest[t]!;
-      capitalized[y]! += cols.capitalized[t]!;
-      fees[y]! += cols.fees[t]!;
-      principal[y]! += cols.principal[t]!;
-      outstanding[y]! += cols.closing[t]!;
-    }
+  if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear > lastYear) {
+    throw new FinanceError('invalid-argument', `${fn}: need whole years with firstYear ≤ lastYear, got ${firstYear}–${lastYear}`);
   }
+  return lastYear - firstYear + 1;
+}
 
-  const rows: ReflowRow[] = [];
+/** One row per calendar year of the window. Throws `invalid-terms` naming every bad loan (`loans[i].field`). */
+export function portfolioReflows(loans: readonly PortfolioLoan[], window: ReflowWindow): ReflowRow[] {
+  const span = windowSpan(window, 'portfolioReflows');
+  const { disbursed, interest, capitalized, fees, principal, outstanding } = runKernel(loans, window.firstYear, span, false);
+  const rows: ReflowRow[] = new Array(span);
   for (let y = 0; y < span; y++) {
-    const i = interest[y]!;
-    const c = capitalized[y]!;
-    const f = fees[y]!;
-    const p = principal[y]!;
-    rows.push({
-      year: firstYear + y,
-      disbursed: disbursed[y]!,
+    const k = KERNEL_OFFSET + y;
+    const i = interest[k]!;
+    const c = capitalized[k]!;
+    const f = fees[k]!;
+    const p = principal[k]!;
+    rows[y] = {
+      year: window.firstYear + y,
+      disbursed: disbursed[k]!,
       interest: i,
       capitalized: c,
       fees: f,
       principal: p,
       debtService: i - c + f + p,
-      outstanding: outstanding[y]!,
-    });
+      outstanding: outstanding[k]!,
+    };
   }
   return rows;
+}
+
+/**
+ * `portfolioReflows` for hot loops (the Monte Carlo): writes the window's
+ * columns into `out` (indices 0..span−1; anything beyond is left alone) and
+ * allocates nothing once its scratch space has grown to the portfolio.
+ * `out` is untouched when it throws.
+ */
+export function portfolioReflowsInto(loans: readonly PortfolioLoan[], window: ReflowWindow, out: ReflowColumns, options: ReflowOptions = {}): void {
+  const span = windowSpan(window, 'portfolioReflowsInto');
+  for (const key of COLUMN_KEYS) {
+    const col: unknown = out[key];
+    if (!(col instanceof Float64Array) || col.length < span) {
+      throw new FinanceError('invalid-argument', `portfolioReflowsInto: out.${key} must be a Float64Array of at least ${span} years`);
+    }
+  }
+  const a = runKernel(loans, window.firstYear, span, options.exact === true);
+  const { disbursed, interest, capitalized, fees, principal, debtService, outstanding } = out;
+  for (let y = 0; y < span; y++) {
+    const k = KERNEL_OFFSET + y;
+    const i = a.interest[k]!;
+    const c = a.capitalized[k]!;
+    const f = a.fees[k]!;
+    const p = a.principal[k]!;
+    disbursed[y] = a.disbursed[k]!;
+    interest[y] = i;
+    capitalized[y] = c;
+    fees[y] = f;
+    principal[y] = p;
+    debtService[y] = i - c + f + p;
+    outstanding[y] = a.outstanding[k]!;
+  }
 }

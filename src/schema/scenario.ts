@@ -58,6 +58,11 @@ export const scenarioSchema = z
     name: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/).optional().describe('defaults to the file name'),
     extends: z.string().optional().describe('name of the scenario this one overrides (deep merge)'),
     description: z.string().optional(),
+    reportDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .describe('date printed on the dossier (YYYY-MM-DD); fixed so that re-runs give identical files'),
     data: z
       .strictObject({
         projects: z.string().describe('path of projects.csv, relative to the project root'),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerDossier } from './dossier.js';
 import { registerGenerate } from './generate.js';
 import { registerLoan } from './loan.js';
 import { registerRun } from './run.js';
@@ -9,6 +10,7 @@ import { registerVerify } from './verify.js';
 export function registerCommands(program: Command, io: CliIo): void {
   registerValidate(program, io);
   registerRun(program, io);
+  registerDossier(program, io);
   registerLoan(program, io);
   registerVerify(program, io);
   registerGenerate(program, io);

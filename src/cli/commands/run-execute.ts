@@ -13,6 +13,17 @@ import { gitCommit } from '../../io/git-commit.js';
 import { MANIFEST_FILE, type Manifest, type ManifestEntry } from '../../io/manifest.js';
 import { VERSION } from '../version.js';
 
+export const DATA_SOURCE = 'BCID-AES model (bcid-aes); data: AES project reference, IMF/WB/BCEAO (see methodology)';
+
+/** The cover date: the flag, else the scenario's, else today (then re-runs on another day differ). */
+export function reportDate(explicit: string | undefined, io: CliIo): string {
+  if (explicit !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(explicit) || Number.isNaN(Date.parse(explicit))) throw new UsageFailure(`--date must be a date like 2025-12-22, got "${explicit}"`);
+    return explicit;
+  }
+  return io.now().toISOString().slice(0, 10);
+}
+
 export interface RunOutcome {
   readonly results: RunResults;
   readonly outDir: string;
@@ -54,6 +65,19 @@ export async function executeRun(loaded: LoadedRun, paths: ProjectPaths, flags: 
   write('results.json', `${JSON.stringify(results, null, 2)}\n`);
   const { resultTablesCsv } = await import('../results-csv.js');
   for (const [name, text] of resultTablesCsv(results, flags.csvDialect)) write(name, text);
+  const { renderPacket } = await import('../../render/packet.js');
+  const { describeInputs } = await import('../input-descriptions.js');
+  const packet = await renderPacket(results, {
+    lang: flags.lang[0] ?? 'fr',
+    langs: flags.lang,
+    pdf: flags.pdf,
+    date: reportDate(flags.date ?? scenario.reportDate, io),
+    inputs: describeInputs(loaded.files),
+    dataSource: DATA_SOURCE,
+    csvDialect: flags.csvDialect,
+    toolVersion: VERSION,
+  });
+  for (const file of packet) write(file.path, file.bytes);
 
   const manifest: Manifest = {
     tool: 'bcid-aes',

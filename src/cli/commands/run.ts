@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { InputFailure } from '../failures.js';
 import { resolvePaths } from '../context.js';
@@ -10,9 +10,16 @@ export interface RunFlags {
   csvDialect: 'rfc' | 'fr';
   exportLp?: string;
   pdf: boolean;
-  lang: 'fr' | 'en' | 'ar';
+  lang: ('fr' | 'en' | 'ar')[];
+  date?: string;
   allowOutside: boolean;
   quiet: boolean;
+}
+
+export function parseLangs(raw: string): ('fr' | 'en' | 'ar')[] {
+  const langs = raw.split(',').map((s) => s.trim());
+  for (const l of langs) if (l !== 'fr' && l !== 'en' && l !== 'ar') throw new InvalidArgumentError(`"${l}" is not a dossier language: use fr, en or ar`);
+  return [...new Set(langs)] as ('fr' | 'en' | 'ar')[];
 }
 
 export function registerRun(program: Command, io: CliIo): void {
@@ -25,7 +32,8 @@ export function registerRun(program: Command, io: CliIo): void {
     .addOption(new Option('--csv-dialect <dialect>', 'CSV for French Excel: ; and decimal commas').choices(['rfc', 'fr']).default('rfc'))
     .option('--export-lp <file>', 'write the allocation MILP in CPLEX LP format (optimal method)')
     .option('--no-pdf', 'skip the PDF (no browser needed)')
-    .addOption(new Option('--lang <lang>', 'dossier language').choices(['fr', 'en', 'ar']).default('fr'))
+    .option('--lang <langs>', 'dossier languages, comma-separated: fr, en, ar (the first is the main one)', parseLangs, ['fr'])
+    .option('--date <yyyy-mm-dd>', 'date printed on the dossier (default: the scenario’s reportDate)')
     .option('--allow-outside', 'allow data and output paths outside the project folders', false)
     .option('-q, --quiet', 'print nothing but errors', false)
     .action(async (scenarioArg: string, flags: RunFlags, command: Command) => {
