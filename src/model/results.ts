@@ -36,6 +36,8 @@ export interface AllocationRow {
   /** Project cost after the reference-class uplift, millions FCFA. */
   readonly cost: number;
   readonly requested: number;
+  /** requested × the reference-class cost uplift: what the bank would have to commit. */
+  readonly upliftedRequest: number;
   readonly approved: number;
   readonly commitmentYear: number | null;
   readonly funded: boolean;
@@ -44,6 +46,8 @@ export interface AllocationRow {
   readonly bindingLimit: FundingLimit | null;
   /** By how much the limit would be exceeded, millions FCFA (or ratio points, per limit). */
   readonly shortfall: number | null;
+  /** Commitment year at which the reason was tested (the project's best year), null when not year-specific. */
+  readonly reasonYear: number | null;
   readonly grantElement: number | null;
 }
 
@@ -53,11 +57,16 @@ export interface BankYear {
   readonly levyReceived: number;
   readonly borrowingRaised: number;
   readonly borrowingRepaid: number;
+  /** Loan disbursements and equity investments paid out. */
   readonly disbursements: number;
   readonly principalRepaid: number;
+  /** Interest, fees, dividends and exit proceeds received in cash. */
+  readonly otherReflows: number;
   readonly interestIncome: number;
   readonly feeIncome: number;
   readonly treasuryIncome: number;
+  /** Dividends and realised gains (or losses) on equity investments sold. */
+  readonly equityIncome: number;
   readonly interestExpense: number;
   readonly operatingExpenses: number;
   readonly provisions: number;
@@ -65,6 +74,7 @@ export interface BankYear {
   readonly netIncome: number;
   readonly cash: number;
   readonly loansOutstanding: number;
+  /** Contra-asset: ≤ 0. */
   readonly loanLossAllowance: number;
   readonly equityInvestments: number;
   readonly totalAssets: number;
@@ -72,15 +82,26 @@ export interface BankYear {
   readonly paidInCapital: number;
   readonly retainedEarnings: number;
   readonly equity: number;
+  /** Equity / (gross loans + equity investments at cost); null without exposure. */
   readonly equityToLoans: number | null;
+  /** Borrowings / equity. */
   readonly debtToEquity: number;
+  /** Cash / (next year's net outflows / 12); null when next year's net outflows are ≤ 0. */
   readonly liquidityMonths: number | null;
+  /** Equity / E-L floor − (loans + equity investments): lending room left under the floor. */
   readonly headroom: number;
+  /** Liquidity buffer the policy requires at year end. */
+  readonly liquidityBuffer: number;
+  /** Floor × (loans + equity investments) / equity: 1 = at the E/L floor. */
   readonly capitalUtilisation: number;
+  /** Largest member exposure / total exposure (loans + equity investments). */
   readonly largestCountryShare: number;
   readonly largestProjectShare: number;
+  /** Loans in arrears / gross loans (0 in the deterministic run). */
   readonly nplRatio: number;
+  /** Net income / equity at the start of the year. */
   readonly roe: number | null;
+  /** Amounts committed (signed) in the year. */
   readonly commitments: number;
 }
 
@@ -88,8 +109,11 @@ export interface MemberYearResult {
   readonly member: MemberCode;
   readonly year: number;
   readonly debtCapacity: DebtCapacity;
+  /** Sovereign loans only (the member's own debt), cross-border loans split by country share. */
   readonly disbursed: number;
   readonly debtService: number;
+  /** Debt service of non-sovereign loans to projects in the member (not public debt). */
+  readonly nonSovereignDebtService: number;
   readonly outstanding: number;
   readonly revenue: number;
   readonly exports: number;
@@ -117,11 +141,18 @@ export interface InvariantCheck {
 export interface SolverReport {
   readonly method: 'greedy' | 'optimal';
   readonly status: string;
+  /** Σ over funded projects of score × approved / maxAmount × (1 + discount rate)^−delay (src/model/README.md). */
   readonly objective: number;
   readonly gap: number | null;
   readonly seconds: number;
   /** Score gained per extra 1 bn FCFA (1,000 millions) of capital; optimal only. */
   readonly marginalScorePerBillion: number | null;
+  /** MILP solves (fixed-point iterations on the equity path); 1 for greedy. */
+  readonly iterations?: number;
+  /** Σ score of the last MILP solution before the projection checks and completion (optimal only). */
+  readonly milpObjective?: number | null;
+  /** What happened on the way, in plain words (repairs, fallbacks, time limits). */
+  readonly notes?: readonly string[];
 }
 
 export interface ReflowRow {
@@ -129,11 +160,20 @@ export interface ReflowRow {
   readonly dimension: 'total' | 'member' | 'sector';
   /** 'ALL', a member code or a sector. */
   readonly key: string;
+  /** Loans disbursed and equity invested. */
   readonly disbursed: number;
+  /** Loan interest accrued (paid or capitalised). */
   readonly interest: number;
   readonly fees: number;
   readonly principal: number;
+  /** Loans outstanding plus equity investments at cost, year end. */
   readonly outstanding: number;
+  /** Interest added to loan balances instead of paid. */
+  readonly capitalised: number;
+  /** Dividends received on equity investments. */
+  readonly dividends: number;
+  /** Sale proceeds of equity investments. */
+  readonly exitProceeds: number;
 }
 
 export interface RunResults {

@@ -1,0 +1,1 @@
+export { compileFormula, FORMULA_LIMITS, type CompiledFormula, type FormulaResult } from './compile.js';

@@ -1,0 +1,274 @@
+/**
+ * The optimal method: solve the MILP (milp-model.ts) with HiGHS, check the
+ * solution with the projection, and iterate on the equity path.
+ *
+ * Fixed point: the amounts (single-project limit) are coefficients taken from
+ * an equity path: first the greedy allocation's projected path (a real
+ * portfolio's; the contributions-only path when greedy found none). The
+ * solution is projected; unless the projection accepts it and, on its own
+ * equity path, it earns at least what the MILP assumed, the MILP is solved
+ * again with that path (at most MAX_ITERATIONS solves, keeping the best
+ * solution the projection accepts). If none was accepted (the bank's
+ * just-in-time borrowing differs from the MILP's, or amounts moved), the
+ * lowest-ranked projects of the last one are dropped until the limits hold. Then, because a MIP gap or the tie-breaking
+ * terms may leave room, projects are added greedily while every limit holds
+ * (so that every unfunded project has a true binding limit). Finally, if the
+ * greedy allocation scores higher (time limit, or repairs), it is kept and
+ * the report says so: `optimal` never scores below `greedy`.
+ *
+ * Marginal value of capital: the last MILP is solved again with 1,000
+ * million FCFA (1 bn) more paid-in capital at the start of the horizon, all
+ * coefficients unchanged; the difference in total score is reported per bn.
+ * With binary choices this is lumpy: often 0, sometimes a whole project.
+ */
+import type { BankProjection } from '../bank/project.js';
+import { evaluate, isFeasible, type Evaluation, type Placement } from './evaluate.js';
+import { greedyAllocation, type GreedyResult } from './greedy.js';
+import type { Highs } from './highs.js';
+import { loadHighs } from './highs.js';
+import { AllocationInfeasible } from './infeasible.js';
+import { writeLp } from './lp-writer.js';
+import { buildMilp, placementsFrom, type MilpModel } from './milp-model.js';
+import type { AllocationModel } from './model.js';
+import { earnedScore, portfolioScore } from './ranking.js';
+
+export const MAX_ITERATIONS = 3;
+/** Share of the scenario's time limit kept for the marginal-value re-solve. */
+export const MARGINAL_TIME_SHARE = 0.25;
+export const MARGINAL_CAPITAL = 1000;
+
+export interface LpSolution {
+  readonly status: string;
+  readonly hasSolution: boolean;
+  readonly values: ReadonlyMap<string, number>;
+  readonly objective: number;
+  readonly gap: number | null;
+  readonly seconds: number;
+}
+
+export interface SolverSettings {
+  readonly timeLimitSeconds: number;
+  readonly mipRelativeGap: number;
+  readonly seed: number;
+}
+
+const STATUS_NAMES: Readonly<Record<number, string>> = {
+  0: 'not set',
+  1: 'load error',
+  2: 'model error',
+  3: 'presolve error',
+  4: 'solve error',
+  5: 'postsolve error',
+  6: 'empty',
+  7: 'optimal',
+  8: 'infeasible',
+  9: 'infeasible or unbounded',
+  10: 'unbounded',
+  11: 'objective bound',
+  12: 'objective target',
+  13: 'time limit',
+  14: 'iteration limit',
+  15: 'unknown',
+  16: 'solution limit',
+  17: 'interrupted',
+};
+
+/**
+ * Solves LP text with HiGHS. `start` (variable → value, typically the
+ * binaries of a known feasible allocation) is passed as a MIP start; HiGHS
+ * completes and checks it, and ignores it if it is not feasible.
+ */
+export function solveLp(highs: Highs, text: string, settings: SolverSettings, start?: ReadonlyMap<string, number>): LpSolution {
+  const model = highs.createModel({ format: 'lp', data: text });
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: settings.timeLimitSeconds,
+      mip_rel_gap: settings.mipRelativeGap,
+      random_seed: settings.seed % 2147483647,
+    });
+    if (start && start.size > 0) {
+      const cols = model.getDimensions().numCols;
+      const indices: number[] = [];
+      const values: number[] = [];
+      for (let i = 0; i < cols; i++) {
+        const v = start.get(model.getColName(i));
+        if (v !== undefined) {
+          indices.push(i);
+          values.push(v);
+        }
+      }
+      if (indices.length > 0) model.setSolution({ indices, values });
+    }
+    const run = model.run();
+    const status = STATUS_NAMES[run.modelStatus] ?? `status ${run.modelStatus}`;
+    const primal = Number(model.info.get('primal_solution_status'));
+    const hasSolution = primal === 2;
+    const values = new Map<string, number>();
+    if (hasSolution) {
+      const sol = model.getSolution();
+      const cols = model.getDimensions().numCols;
+      for (let i = 0; i < cols; i++) values.set(model.getColName(i), sol.colValue[i] ?? 0);
+    }
+    let gap: number | null = null;
+    try {
+      const g = Number(model.info.get('mip_gap'));
+      gap = Number.isFinite(g) ? g : null;
+    } catch {
+      gap = null;
+    }
+    return {
+      status,
+      hasSolution,
+      values,
+      objective: hasSolution ? model.getObjectiveValue() : Number.NaN,
+      gap,
+      seconds: model.getRunTime(),
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** A MIP start: 1 for the candidates matching `placements`, 0 for every other binary. */
+export function binaryStart(milp: MilpModel, placements: readonly Placement[]): Map<string, number> {
+  const chosen = new Set(placements.map((p) => `${p.projectId}@${p.year}`));
+  return new Map(milp.candidates.map((c) => [c.variable, chosen.has(`${c.eligible.project.id}@${c.year}`) ? 1 : 0]));
+}
+
+/** The objective of a MILP solution with its own amount coefficients (the tie-break terms left out). */
+export function selectedScore(milp: MilpModel, values: ReadonlyMap<string, number>): number {
+  return milp.candidates.reduce((s, c) => s + ((values.get(c.variable) ?? 0) > 0.5 ? earnedScore(milp.model, c.eligible, c.amount, c.year) : 0), 0);
+}
+
+export interface OptimalResult {
+  readonly evaluation: Evaluation;
+  readonly status: string;
+  readonly gap: number | null;
+  readonly seconds: number;
+  readonly iterations: number;
+  /** Objective of the last MILP solution (its own amounts), before the projection checks and completion. */
+  readonly milpScore: number | null;
+  readonly marginalScorePerBillion: number | null;
+  /** The last MILP solved, in CPLEX LP format. */
+  readonly lp: string;
+  readonly notes: readonly string[];
+}
+
+/**
+ * `greedy` is the greedy allocation to beat and to start from; null when the
+ * greedy method found none (the MILP may still find one).
+ */
+export async function optimalAllocation(model: AllocationModel, greedy: GreedyResult | null, highsIn?: Highs): Promise<OptimalResult> {
+  const highs = highsIn ?? (await loadHighs());
+  const a = model.ctx.scenario.allocation;
+  // The scenario's time limit is for the whole method: the fixed-point solves share 75 % of it,
+  // the marginal-value re-solve gets the rest (at least 25 %).
+  const budget = a.timeLimitSeconds;
+  const settingsFor = (seconds: number): SolverSettings => ({
+    timeLimitSeconds: Math.max(0.1, seconds),
+    mipRelativeGap: a.mipRelativeGap,
+    seed: model.ctx.scenario.seed,
+  });
+  const notes: string[] = [];
+  // First equity path: the greedy allocation's (a real portfolio's), else contributions only.
+  let reference: BankProjection = greedy?.evaluation.projection ?? evaluate(model, []).projection;
+  let seconds = 0;
+  let last: { milp: MilpModel; lp: string; solution: LpSolution; reference: BankProjection } | null = null;
+  /** The best allocation the projection accepts among the iterations, and the last one tried. */
+  let best: Evaluation | null = null;
+  let evaluation: Evaluation | null = null;
+  let iterations = 0;
+  let settled = false;
+  for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
+    iterations++;
+    const milp = buildMilp(model, reference);
+    const lp = writeLp(milp.problem);
+    const start = best ?? greedy?.evaluation;
+    const remaining = (1 - MARGINAL_TIME_SHARE) * budget - seconds;
+    if (iter > 0 && remaining < 0.1 * budget) {
+      notes.push('no time left to settle the equity path further');
+      break;
+    }
+    const solution = solveLp(highs, lp, settingsFor(remaining), start ? binaryStart(milp, start.placements) : undefined);
+    seconds += solution.seconds;
+    // The objective is bounded (binaries), so "infeasible or unbounded" means infeasible.
+    if (solution.status === 'infeasible' || solution.status === 'infeasible or unbounded') {
+      if (best || greedy) break; // an earlier equity path gave a feasible allocation: keep it
+      const pins = model.eligible.filter((e) => e.pinned).map((e) => e.project.id);
+      throw new AllocationInfeasible(
+        `the allocation MILP is infeasible${pins.length ? `: the pinned projects ${pins.join(', ')} cannot all be funded within the limits` : ': no allocation, not even an empty one, lets the bank meet its limits'}`,
+        pins,
+      );
+    }
+    if (!solution.hasSolution) {
+      if (!greedy && !best) throw new AllocationInfeasible(`HiGHS stopped (${solution.status}) without a feasible allocation, and the greedy method found none either`);
+      notes.push(`HiGHS stopped (${solution.status}) without a feasible solution`);
+      break;
+    }
+    last = { milp, lp, solution, reference };
+    evaluation = evaluate(model, placementsFrom(milp.candidates, solution.values), reference);
+    if (isFeasible(evaluation) && (!best || portfolioScore(model, evaluation.commitments) > portfolioScore(model, best.commitments))) {
+      best = evaluation;
+    }
+    // Settled when the projection accepts the solution and, on its own equity path, it earns
+    // at least what the MILP assumed.
+    settled = isFeasible(evaluation) && portfolioScore(model, evaluation.commitments) >= selectedScore(milp, solution.values) - 1e-9;
+    if (settled) break;
+    reference = evaluation.projection;
+  }
+  if (iterations > 1) {
+    notes.push(
+      `the MILP was solved ${iterations} times to settle the equity path behind the single-project limit${settled ? '' : ' (not settled: the amounts were resolved and checked by the projection)'}`,
+    );
+  }
+  if (best) evaluation = best;
+
+  let final: Evaluation | null = greedy?.evaluation ?? null;
+  let milpScore: number | null = null;
+  if (evaluation && last) {
+    milpScore = selectedScore(last.milp, last.solution.values);
+    if (!isFeasible(evaluation)) notes.push('the last MILP solution broke a limit in the projection; the lowest-ranked projects were dropped');
+    const completed = greedyAllocation(model, evaluation.placements).evaluation;
+    const added = completed.placements.length - evaluation.placements.length;
+    if (added > 0) notes.push(`${added} project(s) still fitting after the MILP were added`);
+    final = completed;
+    const optimalScore = portfolioScore(model, completed.commitments);
+    const greedyScore = greedy ? portfolioScore(model, greedy.evaluation.commitments) : -Infinity;
+    if (greedy && greedyScore > optimalScore + 1e-9) {
+      notes.push(`the greedy allocation scores higher (${greedyScore.toFixed(4)} vs ${optimalScore.toFixed(4)}) and is kept`);
+      final = greedy.evaluation;
+    }
+  }
+  if (!final) throw new AllocationInfeasible('no allocation found that respects every limit');
+
+  let marginal: number | null = null;
+  if (last && last.solution.hasSolution) {
+    const more = buildMilp(model, last.reference, { extraCapital: MARGINAL_CAPITAL });
+    const moreSolution = solveLp(
+      highs,
+      writeLp(more.problem),
+      settingsFor(Math.max(MARGINAL_TIME_SHARE * budget, budget - seconds)),
+      binaryStart(more, placementsFrom(last.milp.candidates, last.solution.values)),
+    );
+    seconds += moreSolution.seconds;
+    if (moreSolution.hasSolution) {
+      marginal = ((selectedScore(more, moreSolution.values) - selectedScore(last.milp, last.solution.values)) * 1000) / MARGINAL_CAPITAL;
+      if (moreSolution.status !== 'optimal' || last.solution.status !== 'optimal') {
+        notes.push('the marginal value compares solutions not proven optimal; read it as indicative');
+      }
+    }
+  }
+
+  return {
+    evaluation: final,
+    status: last?.solution.status ?? 'not run',
+    gap: last?.solution.gap ?? null,
+    seconds,
+    iterations,
+    milpScore,
+    marginalScorePerBillion: marginal,
+    lp: last?.lp ?? '',
+    notes,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Why a project is not funded, or not fully: the binding limit and by how
+ * much, tested rather than guessed. For an unfunded eligible project we add
+ * it to the final portfolio at each of its candidate years, project the bank
+ * and read the limits it breaks; the reason reported is the largest breach at
+ * the year where the project comes closest to fitting. Re-running that very
+ * test (tests/model/allocation) finds the same limit broken by the same amount.
+ *
+ * Units of `shortfall`: millions FCFA for capacity, single-project,
+ * country-exposure and sector-cap; ratio points (decimals) for
+ * equity-to-loans and fair-return; readiness levels for readiness.
+ */
+import type { FundingLimit } from '../results.js';
+import { evaluate, type Evaluation } from './evaluate.js';
+import type { Violation } from './limits.js';
+import { openingEquity } from './limits.js';
+import type { AllocationModel, Eligible } from './model.js';
+
+export interface Reason {
+  readonly bindingLimit: FundingLimit | null;
+  readonly shortfall: number | null;
+  readonly reason: string;
+  readonly year: number | null;
+}
+
+export function violationShortfall(v: Violation): number {
+  return v.points ?? v.amount;
+}
+
+/** The violation that binds hardest (largest gap in millions FCFA). */
+export function bindingViolation(violations: readonly Violation[]): Violation | null {
+  let best: Violation | null = null;
+  for (const v of violations) if (!best || v.amount > best.amount) best = v;
+  return best;
+}
+
+export interface AdditionTest {
+  readonly year: number;
+  readonly evaluation: Evaluation;
+  readonly binding: Violation | null;
+}
+
+/** Adds `e` at `year` to the final allocation and returns what breaks. */
+export function testAddition(model: AllocationModel, final: Evaluation, e: Eligible, year: number): AdditionTest {
+  const evaluation = evaluate(model, [...final.placements, { projectId: e.project.id, year }], final.projection);
+  return { year, evaluation, binding: bindingViolation([...evaluation.hard, ...evaluation.share]) };
+}
+
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+export function unfundedReason(model: AllocationModel, final: Evaluation, e: Eligible): Reason {
+  let best: AdditionTest | null = null;
+  for (const year of e.years) {
+    const t = testAddition(model, final, e, year);
+    if (!t.binding) {
+      return {
+        bindingLimit: 'score',
+        shortfall: null,
+        reason: `would fit within every limit if committed in ${year}, but was not selected (lower score than the funded set)`,
+        year,
+      };
+    }
+    if (!best || t.binding.amount < best.binding!.amount) best = t;
+  }
+  const v = best!.binding!;
+  const others = [...best!.evaluation.hard, ...best!.evaluation.share].filter((x) => x !== v).map((x) => x.limit);
+  const also = others.length > 0 ? `; also breaks ${[...new Set(others)].join(', ')}` : '';
+  return {
+    bindingLimit: v.limit,
+    shortfall: violationShortfall(v),
+    reason: `${v.limit}: committing it in ${best!.year} would break the limit — ${v.detail}${also}`,
+    year: best!.year,
+  };
+}
+
+/** Reason for a funded project whose approved amount is below its (uplifted) request; null when fully funded. */
+export function partialReason(model: AllocationModel, final: Evaluation, e: Eligible, year: number, approved: number): Reason | null {
+  const request = e.appraisal.request;
+  if (approved >= request * (1 - 1e-9)) return null;
+  const limit = model.ctx.scenario.policy.singleProjectLimit;
+  const equity = openingEquity(final.projection, year);
+  const cap = limit * equity;
+  if (cap < e.maxAmount * (1 - 1e-9)) {
+    return {
+      bindingLimit: 'single-project',
+      shortfall: e.maxAmount - cap,
+      reason: `single-project: ${fmt(e.maxAmount)} would exceed ${limit} × equity at the end of ${year - 1} (${fmt(equity)}), capped at ${fmt(cap)}`,
+      year,
+    };
+  }
+  const cfads = e.financing.loan;
+  return {
+    bindingLimit: null,
+    shortfall: request - e.maxAmount,
+    reason: `debt capacity: the project's cash flow carries ${fmt(e.maxAmount)} at a DSCR of ${cfads?.unit.targetDscr ?? '—'} (sculpted loan), ${fmt(request - e.maxAmount)} short of the request`,
+    year,
+  };
+}

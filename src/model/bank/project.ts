@@ -1,0 +1,213 @@
+/**
+ * The yearly projection of BCID-AES: balance sheet, income statement and
+ * cash flow, from plain per-year inputs (funding inflows and portfolio
+ * flows). Stress tests change the inputs, never this engine.
+ *
+ * Conventions (annual, millions FCFA):
+ * - Opening position at `start`: everything paid in before the horizon is
+ *   cash and paid-in capital; no loans, no debt, no reserves.
+ * - Treasury income = treasuryYield × opening cash; interest expense =
+ *   bond rate × opening borrowings.
+ * - Operating expenses = fixed × (1 + growth)^i + shareOfLoans × gross loans
+ *   at year end (i = years since start).
+ * - Loan-loss allowance = expected loss at year end (PD × LGD × exposure,
+ *   loans and equity at cost); provisions = change in allowance + write-offs.
+ * - Net income = interest accrued + fees + dividends + realised gains on
+ *   exits + treasury income − interest expense − opex − provisions. All of it
+ *   is retained (no dividends to members).
+ * - Borrowing, when enabled and from `firstYear`: at the end of each year the
+ *   bank issues just enough to bring cash up to its liquidity buffer, within
+ *   the gearing limit (borrowings ≤ maxGearing × equity at year end).
+ *   Buffer = liquidityMonths/12 × next year's net outflows, where net
+ *   outflows = disbursements + equity investments + opex + interest on
+ *   borrowings + bond principal due − loan principal, interest paid, fees,
+ *   dividends and exit proceeds due (capital contributions and new borrowing
+ *   are not counted: the buffer must hold without them). Because issuing X
+ *   raises next year's debt service by X × (rate + first-year repayment),
+ *   X solves cash + X = k × (N + X·(r + f₁)).
+ * - Nothing here decides whether a limit is broken; `limits.ts` reads the
+ *   projection and says so.
+ */
+import type { Scenario } from '../../schema/scenario.js';
+import type { Calendar } from '../context.js';
+import type { PortfolioFlows } from '../portfolio.js';
+import { trancheRemaining, trancheRepaid } from './borrowing.js';
+
+export interface BankPolicy {
+  readonly treasuryYield: number;
+  readonly borrowing: Scenario['funding']['borrowing'];
+  readonly operatingExpenses: Scenario['funding']['operatingExpenses'];
+  readonly liquidityMonths: number;
+}
+
+export function bankPolicy(scenario: Scenario): BankPolicy {
+  return {
+    treasuryYield: scenario.funding.treasuryYield,
+    borrowing: scenario.funding.borrowing,
+    operatingExpenses: scenario.funding.operatingExpenses,
+    liquidityMonths: scenario.policy.liquidityMonths,
+  };
+}
+
+export interface BankInputs {
+  readonly years: Calendar;
+  readonly openingPaidIn: number;
+  /** Per year (length count + 1). */
+  readonly paidIn: Float64Array;
+  readonly levy: Float64Array;
+  readonly portfolio: PortfolioFlows;
+}
+
+/** Every series has one entry per projected year (length `years.count`). */
+export interface BankProjection {
+  readonly years: Calendar;
+  readonly openingPaidIn: number;
+  readonly cash: Float64Array;
+  readonly borrowings: Float64Array;
+  readonly borrowingRaised: Float64Array;
+  readonly borrowingRepaid: Float64Array;
+  readonly interestExpense: Float64Array;
+  readonly treasuryIncome: Float64Array;
+  readonly operatingExpenses: Float64Array;
+  readonly provisions: Float64Array;
+  /** Positive amount; shown negative (contra-asset) in the balance sheet rows. */
+  readonly allowance: Float64Array;
+  readonly equityIncome: Float64Array;
+  readonly netIncome: Float64Array;
+  readonly paidInCapital: Float64Array;
+  readonly retainedEarnings: Float64Array;
+  readonly equity: Float64Array;
+  /** Liquidity buffer the policy requires at year end. */
+  readonly buffer: Float64Array;
+  /** Next year's net outflows as defined above (may be negative). */
+  readonly nextNetOutflows: Float64Array;
+}
+
+/** Fixed operating cost of year index i. */
+export function fixedOpex(policy: BankPolicy, i: number): number {
+  return policy.operatingExpenses.fixed * (1 + policy.operatingExpenses.growth) ** i;
+}
+
+/**
+ * Portfolio part of the net outflows of year index i: what goes out to
+ * projects and to running the loan book, less what borrowers pay in.
+ */
+export function portfolioNetOutflow(p: PortfolioFlows, policy: BankPolicy, i: number): number {
+  const inflow = p.principal[i]! + (p.interest[i]! - p.capitalised[i]!) + p.fees[i]! + p.dividends[i]! + p.exitProceeds[i]!;
+  const outflow = p.disbursed[i]! + p.invested[i]! + policy.operatingExpenses.shareOfLoans * p.loans[i]!;
+  return outflow - inflow;
+}
+
+/** Whether the bank may issue bonds at the end of year index i. */
+export function mayBorrow(policy: BankPolicy, years: Calendar, i: number): boolean {
+  return policy.borrowing.enabled && years.start + i >= policy.borrowing.firstYear && policy.borrowing.maxGearing > 0;
+}
+
+export function projectBank(inputs: BankInputs, policy: BankPolicy): BankProjection {
+  const { years, portfolio: p } = inputs;
+  const n = years.count;
+  const arr = (): Float64Array => new Float64Array(n);
+  const out = {
+    cash: arr(),
+    borrowings: arr(),
+    borrowingRaised: arr(),
+    borrowingRepaid: arr(),
+    interestExpense: arr(),
+    treasuryIncome: arr(),
+    operatingExpenses: arr(),
+    provisions: arr(),
+    allowance: arr(),
+    equityIncome: arr(),
+    netIncome: arr(),
+    paidInCapital: arr(),
+    retainedEarnings: arr(),
+    equity: arr(),
+    buffer: arr(),
+    nextNetOutflows: arr(),
+  };
+  const remaining = trancheRemaining(policy.borrowing);
+  const rate = policy.borrowing.rate;
+  const k = policy.liquidityMonths / 12;
+  const firstRepaid = trancheRepaid(remaining, 1);
+  const raised = new Float64Array(n);
+  /** Bond principal due in year j from tranches issued before j. */
+  const bondPrincipalDue = (j: number): number => {
+    let due = 0;
+    for (let s = Math.max(0, j - remaining.length); s < j; s++) due += raised[s]! * trancheRepaid(remaining, j - s);
+    return due;
+  };
+
+  let cash = inputs.openingPaidIn;
+  let borrowings = 0;
+  let paidInCapital = inputs.openingPaidIn;
+  let retained = 0;
+  let allowance = 0;
+  for (let i = 0; i < n; i++) {
+    const treasury = policy.treasuryYield * cash;
+    const interestExpense = rate * borrowings;
+    const repaid = bondPrincipalDue(i);
+    const opex = fixedOpex(policy, i) + policy.operatingExpenses.shareOfLoans * p.loans[i]!;
+    const newAllowance = p.expectedLoss[i]!;
+    const provisions = newAllowance - allowance + p.writeOffs[i]!;
+    const equityIncome = p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]!;
+    const netIncome =
+      p.interest[i]! + p.fees[i]! + equityIncome + treasury - interestExpense - opex - provisions;
+    paidInCapital += inputs.paidIn[i]! + inputs.levy[i]!;
+    retained += netIncome;
+    const equity = paidInCapital + retained;
+
+    const cashBefore =
+      cash +
+      inputs.paidIn[i]! +
+      inputs.levy[i]! -
+      repaid -
+      interestExpense -
+      opex +
+      treasury -
+      p.disbursed[i]! -
+      p.invested[i]! +
+      p.principal[i]! +
+      (p.interest[i]! - p.capitalised[i]!) +
+      p.fees[i]! +
+      p.dividends[i]! +
+      p.exitProceeds[i]!;
+    // Tranches repaid to the last franc leave rounding dust: clean it so the report never shows −0.
+    const rawDebt = borrowings - repaid;
+    const debtBefore = Math.abs(rawDebt) < 1e-9 * Math.max(1, borrowings) ? 0 : rawDebt;
+
+    // Next year's net outflows before any new issue.
+    const baseNext =
+      portfolioNetOutflow(p, policy, i + 1) + fixedOpex(policy, i + 1) + rate * debtBefore + bondPrincipalDue(i + 1);
+    let issue = 0;
+    if (mayBorrow(policy, years, i)) {
+      const perUnit = k * (rate + firstRepaid);
+      const forBuffer = perUnit < 1 ? (k * baseNext - cashBefore) / (1 - perUnit) : 0;
+      const needed = Math.max(0, forBuffer, -cashBefore);
+      const room = Math.max(0, policy.borrowing.maxGearing * equity - debtBefore);
+      issue = Math.min(needed, room);
+    }
+    raised[i] = issue;
+    cash = cashBefore + issue;
+    borrowings = debtBefore + issue;
+    allowance = newAllowance;
+    const nextNet = baseNext + issue * (rate + firstRepaid);
+
+    out.cash[i] = cash;
+    out.borrowings[i] = borrowings;
+    out.borrowingRaised[i] = issue;
+    out.borrowingRepaid[i] = repaid;
+    out.interestExpense[i] = interestExpense;
+    out.treasuryIncome[i] = treasury;
+    out.operatingExpenses[i] = opex;
+    out.provisions[i] = provisions;
+    out.allowance[i] = allowance;
+    out.equityIncome[i] = equityIncome;
+    out.netIncome[i] = netIncome;
+    out.paidInCapital[i] = paidInCapital;
+    out.retainedEarnings[i] = retained;
+    out.equity[i] = equity;
+    out.buffer[i] = k * Math.max(0, nextNet);
+    out.nextNetOutflows[i] = nextNet;
+  }
+  return { years, openingPaidIn: inputs.openingPaidIn, ...out };
+}

@@ -1,0 +1,186 @@
+/**
+ * The model core, composed: appraisal → financing terms → allocation →
+ * projection → members → checks. Pure: no files, no clock, no randomness;
+ * the same inputs give the same results. Async only because HiGHS (optimal
+ * method) and mathjs (scoring formula) are loaded lazily.
+ */
+import type { CompiledFormula } from '../formula/index.js';
+import type { InputData } from '../schema/records.js';
+import type { Scenario } from '../schema/scenario.js';
+import { FORMULA_VARIABLES, appraise, ScoringError, type Appraisal } from './appraisal/appraise.js';
+import { evaluate, type Evaluation } from './allocation/evaluate.js';
+import { greedyAllocation, type GreedyResult } from './allocation/greedy.js';
+import { AllocationInfeasible } from './allocation/infeasible.js';
+import { buildAllocationModel, type AllocationModel } from './allocation/model.js';
+import { partialReason, unfundedReason, type Reason } from './allocation/reasons.js';
+import { portfolioScore } from './allocation/ranking.js';
+import { bankRows } from './bank/rows.js';
+import { runChecks } from './checks.js';
+import { buildContext, yearArray, type RunContext } from './context.js';
+import { memberRows } from './members.js';
+import type { Commitment } from './portfolio.js';
+import { reflowRows } from './repayment/reflows.js';
+import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
+import type { AllocationRow, RunResults, SolverReport } from './results.js';
+import { grantElement } from '../finance/index.js';
+
+export interface RunOptions {
+  readonly method?: 'greedy' | 'optimal';
+  /** Receives the last MILP solved, in CPLEX LP format (optimal method only). */
+  readonly onLp?: (lp: string) => void;
+}
+
+export interface PreparedRun {
+  readonly ctx: RunContext;
+  readonly appraisals: ReadonlyMap<string, Appraisal>;
+  readonly financing: ReadonlyMap<string, ProjectFinancing>;
+  readonly model: AllocationModel;
+}
+
+/** Everything before the allocation: context, appraisal (with the scoring formula, if any) and financing terms. */
+export async function prepareRun(inputs: InputData, scenario: Scenario & { name: string }): Promise<PreparedRun> {
+  const ctx = buildContext(inputs, scenario);
+  let formula: CompiledFormula | undefined;
+  if (scenario.appraisal.formula !== undefined) {
+    const { compileFormula } = await import('../formula/index.js');
+    const compiled = compileFormula(scenario.appraisal.formula, FORMULA_VARIABLES);
+    if (!compiled.ok) {
+      throw new ScoringError('', `appraisal.formula: ${compiled.message}${compiled.column ? ` (column ${compiled.column})` : ''}`);
+    }
+    formula = compiled.value;
+  }
+  const appraisals = new Map(appraise(inputs.projects, scenario.appraisal, formula).map((a) => [a.projectId, a]));
+  const financing = new Map(inputs.projects.map((p) => [p.id, projectFinancing(p, scenario)]));
+  const model = buildAllocationModel(ctx, inputs.projects, appraisals, financing);
+  return { ctx, appraisals, financing, model };
+}
+
+function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): AllocationRow[] {
+  const byId = new Map(final.commitments.map((c) => [c.project.id, c]));
+  const prefiltered = new Map(prep.model.prefiltered.map((p) => [p.project.id, p]));
+  return inputs.projects.map((p) => {
+    const a = prep.appraisals.get(p.id)!;
+    const c = byId.get(p.id);
+    const e = prep.model.byId.get(p.id);
+    let reason: Reason | null = null;
+    const pre = prefiltered.get(p.id);
+    if (pre) {
+      reason = {
+        bindingLimit: pre.limit === 'debt-capacity' ? null : pre.limit,
+        shortfall: pre.shortfall,
+        reason: `${pre.limit}: ${pre.reason}`,
+        year: null,
+      };
+    } else if (e && !c) reason = unfundedReason(prep.model, final, e);
+    else if (e && c) reason = partialReason(prep.model, final, e, c.year, c.amount);
+    let ge: number | null = null;
+    if (c && c.financing.loan) ge = grantElement({ ...c.financing.loan.unit, amount: c.amount }).grantElement;
+    return {
+      projectId: p.id,
+      name: p.name,
+      countries: p.countries,
+      sector: p.sector,
+      instrument: p.instrument,
+      score: a.score,
+      financialEconomicIndex: a.financialEconomicIndex,
+      socialIntegrationIndex: a.socialIntegrationIndex,
+      npv: a.npv,
+      cost: a.cost,
+      requested: p.bcidRequested,
+      upliftedRequest: a.request,
+      approved: c?.amount ?? 0,
+      commitmentYear: c?.year ?? null,
+      funded: c !== undefined,
+      reason: reason?.reason ?? null,
+      bindingLimit: reason?.bindingLimit ?? null,
+      shortfall: reason?.shortfall ?? null,
+      reasonYear: reason?.year ?? null,
+      grantElement: ge,
+    };
+  });
+}
+
+/** Largest single project's exposure (loans + equity at cost) per year. */
+function largestProjectExposure(ctx: RunContext, commitments: readonly Commitment[]): Float64Array {
+  const out = yearArray(ctx.years);
+  for (const c of commitments) {
+    const u = c.financing.flows;
+    for (let t = 0; t < u.length; t++) {
+      const i = c.year - ctx.years.start + t;
+      if (i < 0 || i >= out.length) continue;
+      out[i] = Math.max(out[i]!, c.amount * (u.loanBalance[t]! + u.equityHeld[t]!));
+    }
+  }
+  return out;
+}
+
+export async function runModel(
+  inputs: InputData,
+  scenario: Scenario & { name: string },
+  options: RunOptions = {},
+): Promise<RunResults> {
+  const prep = await prepareRun(inputs, scenario);
+  const method = options.method ?? scenario.allocation.method;
+  let greedy: GreedyResult | null = null;
+  try {
+    greedy = greedyAllocation(prep.model);
+  } catch (e) {
+    // The MILP may still find an allocation the greedy fill cannot; otherwise report why.
+    if (!(e instanceof AllocationInfeasible) || method !== 'optimal') throw e;
+  }
+  let final = greedy?.evaluation ?? null;
+  const score = (ev: Evaluation): number => portfolioScore(prep.model, ev.commitments);
+  let solver: SolverReport & { readonly iterations: number; readonly notes: readonly string[]; readonly milpObjective: number | null };
+  if (method === 'optimal') {
+    const { optimalAllocation } = await import('./allocation/milp.js');
+    const opt = await optimalAllocation(prep.model, greedy);
+    options.onLp?.(opt.lp);
+    final = opt.evaluation;
+    solver = {
+      method,
+      status: opt.status,
+      objective: score(final),
+      gap: opt.gap,
+      seconds: opt.seconds,
+      marginalScorePerBillion: opt.marginalScorePerBillion,
+      iterations: opt.iterations,
+      milpObjective: opt.milpScore,
+      notes: opt.notes,
+    };
+  } else {
+    if (!final) throw new AllocationInfeasible('no allocation found');
+    solver = {
+      method,
+      status: 'heuristic',
+      objective: score(final),
+      gap: null,
+      seconds: 0,
+      marginalScorePerBillion: null,
+      iterations: 1,
+      milpObjective: null,
+      notes: [],
+    };
+  }
+  // Re-evaluate from scratch so that the reported projection does not depend on the path taken.
+  final = evaluate(prep.model, final!.placements);
+  const { ctx } = prep;
+  const bank = bankRows(ctx.years, final.portfolio, final.projection, {
+    equityToLoansFloor: scenario.policy.equityToLoansFloor,
+    paidIn: ctx.funding.paidIn,
+    levy: ctx.funding.levy,
+    largestProjectExposure: largestProjectExposure(ctx, final.commitments),
+  });
+  const allocation = allocationRows(prep, inputs, final);
+  const members = memberRows(final.commitments, inputs.members, scenario, ctx.years);
+  const reflows = reflowRows(final.commitments, ctx.years);
+  const checks = runChecks({
+    model: prep.model,
+    bank,
+    portfolio: final.portfolio,
+    projection: final.projection,
+    commitments: final.commitments,
+    allocation,
+    members,
+  });
+  return { scenario, allocation, bank, members, reflows, solver, checks };
+}
