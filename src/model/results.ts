@@ -17,7 +17,9 @@ export type FundingLimit =
   | 'fair-return'
   | 'sector-cap'
   | 'horizon'
-  | 'score';
+  | 'score'
+  /** A non-sovereign loan sized down to what the project's own cash flow can service. */
+  | 'debt-capacity';
 
 export interface AllocationRow {
   readonly projectId: string;

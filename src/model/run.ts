@@ -66,7 +66,7 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
     const pre = prefiltered.get(p.id);
     if (pre) {
       reason = {
-        bindingLimit: pre.limit === 'debt-capacity' ? null : pre.limit,
+        bindingLimit: pre.limit,
         shortfall: pre.shortfall,
         reason: `${pre.limit}: ${pre.reason}`,
         year: null,

@@ -47,7 +47,8 @@ function isKey(key: string, locale: Locale): key is MessageKey {
 
 /** Whether a project is not fully funded (unfunded or partly funded). */
 export function isShortOfFunding(row: AllocationRow): boolean {
-  return row.bindingLimit !== null || row.approved + 1e-9 < row.requested;
+  // With a reference-class uplift the project needs its uplifted request, not the raw one.
+  return row.bindingLimit !== null || row.approved + 1e-9 < row.upliftedRequest;
 }
 
 /**
@@ -56,7 +57,7 @@ export function isShortOfFunding(row: AllocationRow): boolean {
  */
 export function unfundedReason(row: AllocationRow, scenario: Scenario, locale: Locale): string {
   const partly =
-    row.approved > 0 ? locale.t('common.partly', { approved: locale.money(row.approved), requested: locale.money(row.requested) }) : '';
+    row.approved > 0 ? locale.t('common.partly', { approved: locale.money(row.approved), requested: locale.money(row.upliftedRequest) }) : '';
   const limit = row.bindingLimit;
   if (limit === null) return partly.trim();
   const p = scenario.policy;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CliIo } from '../io.js';
-import { UsageFailure } from '../failures.js';
+import { InputFailure, UsageFailure } from '../failures.js';
 import type { RunFlags } from './run.js';
 import type { LoadedRun } from '../../io/load-run-inputs.js';
 import type { ProjectPaths } from '../../io/project-paths.js';
@@ -22,6 +22,29 @@ export function reportDate(explicit: string | undefined, io: CliIo): string {
     return explicit;
   }
   return io.now().toISOString().slice(0, 10);
+}
+
+/**
+ * A scenario that no allocation can satisfy (a pinned project beyond the limits)
+ * or a scoring formula that fails on the data is the analyst's to fix: exit 1,
+ * pointing at the scenario key, not an internal error.
+ */
+async function scenarioProblem(e: unknown, loaded: LoadedRun, io: CliIo): Promise<unknown> {
+  const name = e instanceof Error ? e.name : '';
+  if (name !== 'AllocationInfeasible' && name !== 'ScoringError') return e;
+  const { diagnostic } = await import('../../diagnostics/diagnostic.js');
+  const { formatDiagnostic } = await import('../../diagnostics/format.js');
+  const infeasible = name === 'AllocationInfeasible';
+  const at = loaded.resolved.locate(infeasible ? ['allocation', 'pinned'] : ['appraisal', 'formula']);
+  const d = diagnostic({
+    ...at,
+    code: infeasible ? 'allocation-infeasible' : 'formula-failed',
+    field: infeasible ? 'allocation.pinned' : 'appraisal.formula',
+    message: infeasible ? `no allocation satisfies the scenario: ${(e as Error).message}` : `the scoring formula fails: ${(e as Error).message}`,
+    hint: infeasible ? 'unpin a project or relax the limit named above' : 'check the formula against the variables listed in scenarios/baseline.yaml',
+  });
+  io.stderr(`${formatDiagnostic(d)}\n`);
+  return new InputFailure([d]);
 }
 
 export interface RunOutcome {
@@ -47,13 +70,18 @@ export async function executeRun(loaded: LoadedRun, paths: ProjectPaths, flags: 
   }
   const { runModel } = await import('../../model/run.js');
   const { assertChecks } = await import('../../model/checks.js');
-  const results = await runModel(inputs, scenario, { method });
+  let lp: string | undefined;
+  let results: RunResults;
+  try {
+    results = await runModel(inputs, scenario, { method, onLp: (text) => { lp = text; } });
+  } catch (e) {
+    throw await scenarioProblem(e, loaded, io);
+  }
   assertChecks(results.checks);
 
   if (flags.exportLp !== undefined) {
-    const { allocationLp } = await import('../../model/allocation/export-lp.js');
-    const target = path.resolve(io.cwd, flags.exportLp);
-    writeFileAtomic(target, await allocationLp(inputs, scenario));
+    if (lp === undefined) throw new UsageFailure('--export-lp needs the optimal method: add --method optimal');
+    writeFileAtomic(path.resolve(io.cwd, flags.exportLp), lp);
   }
 
   const written: ManifestEntry[] = [];

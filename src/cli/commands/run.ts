@@ -38,9 +38,9 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('-q, --quiet', 'print nothing but errors', false)
     .action(async (scenarioArg: string, flags: RunFlags, command: Command) => {
       const paths = resolvePaths(command, io);
-      const { loadRunInputs } = await import('../../io/load-run-inputs.js');
+      const { loadCheckedInputs } = await import('../load-checked-inputs.js');
       const { formatDiagnostics } = await import('../../diagnostics/format.js');
-      const loaded = loadRunInputs(scenarioArg, paths, { allowOutside: flags.allowOutside });
+      const loaded = await loadCheckedInputs(scenarioArg, paths, { allowOutside: flags.allowOutside });
       if (loaded.diagnostics.length > 0 && !flags.quiet) io.stderr(`${formatDiagnostics(loaded.diagnostics)}\n\n`);
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 || loaded.value === null) {
