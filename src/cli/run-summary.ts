@@ -31,7 +31,7 @@ export function runSummary(results: RunResults): string {
     `  Lowest equity/loans      ${minEl ? `${percent(minEl.equityToLoans)} (${minEl.year}); floor ${percent(scenario.policy.equityToLoansFloor, 0)}` : '— (no loans)'}`,
     `  Lowest liquidity         ${minLiq ? `${(minLiq.liquidityMonths ?? 0).toFixed(1)} months (${minLiq.year}); policy ${scenario.policy.liquidityMonths} months` : '—'}`,
     `  Peak market borrowing    ${bn(peakBorrowing.borrowings)} (${peakBorrowing.year})`,
-    `  Equity in ${last.year}          ${bn(last.equity)}; lending headroom ${bn(last.headroom)}`,
+    `  ${`Equity in ${last.year}`.padEnd(23)}  ${bn(last.equity)}; lending headroom ${bn(last.headroom)}`,
     `  Heaviest member burden   ${worstMember ? `${worstMember.member} ${worstMember.year}: debt service to the bank ${percent(worstMember.debtServiceToRevenue, 2)} of revenue (LIC-DSF threshold ${percent(worstMember.thresholdRevenue, 0)})` : '—'}`,
     `  Invariant checks         ${failed.length === 0 ? `all ${checks.length} hold` : `${failed.length} FAILED: ${failed.map((c) => c.name).join(', ')}`}`,
     '',
@@ -62,11 +62,18 @@ export function runSummary(results: RunResults): string {
       rows,
     ),
   );
-  const reasons = new Map<string, number>();
-  for (const a of allocation) if (!a.funded && a.bindingLimit) reasons.set(a.bindingLimit, (reasons.get(a.bindingLimit) ?? 0) + 1);
-  if (reasons.size > 0) {
+  const count = (rows: typeof allocation) => {
+    const reasons = new Map<string, number>();
+    for (const a of rows) if (a.bindingLimit) reasons.set(a.bindingLimit, (reasons.get(a.bindingLimit) ?? 0) + 1);
+    return [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r, n]) => `${n} × ${r}`).join(', ');
+  };
+  const unfunded = allocation.filter((a) => !a.funded);
+  const partly = funded.filter((a) => a.bindingLimit !== null);
+  if (unfunded.length + partly.length > 0) {
     lines.push('');
-    lines.push(`Not funded: ${[...reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${n} × ${r}`).join(', ')} (reasons in allocation.csv)`);
+    if (unfunded.length > 0) lines.push(`Not funded:    ${count(unfunded)}`);
+    if (partly.length > 0) lines.push(`Partly funded: ${count(partly)}`);
+    lines.push('(each reason, with the limit and the amount, in tables/allocation.csv)');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -90,7 +90,7 @@ export function partialReason(model: AllocationModel, final: Evaluation, e: Elig
   }
   const cfads = e.financing.loan;
   return {
-    bindingLimit: null,
+    bindingLimit: 'debt-capacity',
     shortfall: request - e.maxAmount,
     reason: `debt capacity: the project's cash flow carries ${fmt(e.maxAmount)} at a DSCR of ${cfads?.unit.targetDscr ?? '—'} (sculpted loan), ${fmt(request - e.maxAmount)} short of the request`,
     year,
