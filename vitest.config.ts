@@ -2,5 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // forks, not threads: canvas segfaults when a worker thread exits (stack-notes §2).
 export default defineConfig({
-  test: { include: ['tests/**/*.test.ts'], environment: 'node', pool: 'forks', testTimeout: 60_000 },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 60_000,
+    reporters: ['default', './tests/support/plain-summary-reporter.ts'],
+  },
 });

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: how fast bcid is, measured the same way every time.
+ * Prints a table and writes reports/bench/bench.json (median, min and max of
+ * several runs, with the machine's core count and the Node version).
+ *
+ *   npm run bench             full series (several minutes)
+ *   npm run bench -- --quick  smoke version: one size per case, fewer runs
+ *
+ * CLI cases time the built CLI (`npm run build` first) as a user runs it,
+ * process start-up included. No test asserts any of these times.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { benchKernel } from './kernel.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'bcid.js');
+const OUT = path.join(ROOT, 'reports', 'bench');
+const quick = process.argv.includes('--quick');
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+export interface BenchEntry {
+  readonly case: string;
+  readonly unit: string;
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+  /** Case-specific figures: peak RSS, solver gap, throughput… */
+  readonly extra?: Readonly<Record<string, number | string | null>>;
+}
+
+interface Timed {
+  readonly seconds: number;
+  readonly peakRssMb: number | null;
+  readonly stdout: string;
+}
+
+/** One CLI invocation, with wall time and (through GNU time) the peak RSS of the process tree's largest process. */
+function cli(args: readonly string[], cwd = ROOT): Timed {
+  const started = performance.now();
+  const command = GNU_TIME ?? process.execPath;
+  const argv = GNU_TIME ? ['-f', '__RSS_KB__ %M', process.execPath, BIN, ...args] : [BIN, ...args];
+  const r = spawnSync(command, argv, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`bcid ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const rss = /__RSS_KB__ (\d+)/.exec(r.stderr ?? '');
+  return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, stdout: r.stdout };
+}
+
+function stats(values: readonly number[]): { median: number; min: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+function repeat(name: string, runs: number, once: () => Timed, extra?: (t: Timed[]) => BenchEntry['extra']): BenchEntry {
+  once(); // warm the file cache
+  const timings = Array.from({ length: runs }, once);
+  const entry = { case: name, unit: 's', runs, ...stats(timings.map((t) => t.seconds)) };
+  const peak = timings.map((t) => t.peakRssMb).filter((x): x is number => x !== null);
+  const more = { ...(peak.length ? { peakRssMb: Math.round(Math.max(...peak)) } : {}), ...(extra?.(timings) ?? {}) };
+  return Object.keys(more).length ? { ...entry, extra: more } : entry;
+}
+
+function generated(projects: number): string {
+  const dir = path.join(OUT, `generated-${projects}`);
+  if (!existsSync(path.join(dir, 'scenarios', 'baseline.yaml'))) cli(['generate', '--projects', String(projects), '--seed', '7', '--out', dir]);
+  return dir;
+}
+
+function runResults(dir: string): { solver: { status: string; gap: number | null; seconds: number }; allocation: { funded: boolean }[] } {
+  return JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8'));
+}
+
+function hasCommand(name: string): boolean {
+  return spawnSync(process.execPath, [BIN, name, '--help'], { encoding: 'utf8' }).status === 0;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build');
+  mkdirSync(OUT, { recursive: true });
+  const entries: BenchEntry[] = [];
+  const add = (e: BenchEntry) => {
+    entries.push(e);
+    process.stderr.write(`  ${e.case}: median ${e.median.toPrecision(4)} ${e.unit}\n`);
+  };
+  const n = quick ? 2 : 7;
+
+  add(repeat('CLI start (bcid --help)', quick ? 3 : 15, () => cli(['--help'])));
+  add(repeat('validate, bundled data', n, () => cli(['validate'])));
+  add(repeat('run, no PDF, bundled data', n, () => cli(['run', '--no-pdf', '--quiet', '--out', 'reports/bench/run'])));
+  add(repeat('run with PDF (fr), bundled data', quick ? 1 : 3, () => cli(['run', '--quiet', '--out', 'reports/bench/run-pdf'])));
+
+  for (const k of await benchKernel({ sizes: quick ? [100_000] : [100_000, 1_000_000], distinct: !quick, runs: quick ? 3 : undefined })) {
+    entries.push({ case: k.name, unit: 'ms', median: k.medianMs, min: k.minMs, max: k.maxMs, runs: quick ? 3 : 0, extra: { loanYears: k.loanYears, loanYearsPerSecond: Math.round(k.loanYearsPerSecond) } });
+    process.stderr.write(`  ${k.name}: ${k.loanYearsPerSecond.toExponential(2)} loan-years/s\n`);
+  }
+
+  if (hasCommand('risk')) {
+    for (const workers of [1, 2]) {
+      const paths = quick ? 1000 : 10_000;
+      add(repeat(`Monte Carlo ${paths.toLocaleString('en')} paths, ${workers} worker${workers > 1 ? 's' : ''}`, quick ? 1 : 3, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', String(workers), '--quiet', '--no-charts'])));
+    }
+    for (const paths of quick ? [] : [1000, 100_000]) {
+      add(repeat(`Monte Carlo scaling: ${paths.toLocaleString('en')} paths, 2 workers`, 1, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', '2', '--quiet', '--no-charts'])));
+    }
+  } else process.stderr.write('  (bcid risk not available: Monte Carlo cases skipped)\n');
+
+  for (const projects of quick ? [200] : [200, 1000]) {
+    const dir = generated(projects);
+    add(
+      repeat(`MILP allocation, ${projects} generated projects`, 1, () => cli(['--root', dir, 'run', '--method', 'optimal', '--no-pdf', '--quiet']), () => {
+        const r = runResults(path.join(dir, 'reports', 'baseline'));
+        return { status: r.solver.status, gap: r.solver.gap, solverSeconds: r.solver.seconds, funded: r.allocation.filter((a) => a.funded).length };
+      }),
+    );
+  }
+  for (const projects of quick ? [10, 100] : [10, 100, 1000, 10_000]) {
+    const dir = generated(projects);
+    add(repeat(`run scaling: ${projects.toLocaleString('en')} projects (greedy, no PDF)`, quick ? 1 : 3, () => cli(['--root', dir, 'run', '--no-pdf', '--quiet'])));
+  }
+
+  const report = { node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', quick, entries };
+  writeFileSync(path.join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  rmSync(path.join(OUT, 'run'), { recursive: true, force: true });
+  process.stdout.write(`${formatTable(report.entries)}\n\nNode ${report.node}, ${report.cores} cores (${report.cpu}). Written to reports/bench/bench.json\n`);
+}
+
+function formatTable(entries: readonly BenchEntry[]): string {
+  const rows = entries.map((e) => [
+    e.case,
+    `${e.median.toPrecision(4)} ${e.unit}`,
+    `${e.min.toPrecision(4)}`,
+    `${e.max.toPrecision(4)}`,
+    e.extra ? Object.entries(e.extra).map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(3) : v}`).join(' ') : '',
+  ]);
+  const head = ['case', 'median', 'min', 'max', 'details'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+await main();
