@@ -79,7 +79,8 @@ function runResults(dir: string): { solver: { status: string; gap: number | null
 }
 
 function hasCommand(name: string): boolean {
-  return spawnSync(process.execPath, [BIN, name, '--help'], { encoding: 'utf8' }).status === 0;
+  const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout;
+  return new RegExp(`^\\s+${name}\\b`, 'm').test(help);
 }
 
 async function main(): Promise<void> {

@@ -85,15 +85,18 @@ async function dossierFiles(
       ...(options.sections ? { sections: options.sections } : {}),
     });
     const images = new Map<string, ChartImage>();
-    for (const spec of dossierCharts(dossier)) {
+    const specs = dossierCharts(dossier);
+    // Drawing is synchronous, but PNG encoding runs on libuv's thread pool: start them all, then collect in order.
+    const pngs = await Promise.all(specs.map((spec) => renderer.png(spec)));
+    specs.forEach((spec, i) => {
       if (images.has(spec.id)) throw new Error(`two charts of the dossier share the id "${spec.id}"`);
-      const png = await renderer.png(spec);
+      const png = pngs[i]!;
       images.set(spec.id, { mime: 'image/png', bytes: png });
       if (chartFiles && lang === options.lang) {
         files.push({ path: `charts/${spec.id}.png`, bytes: png });
         files.push({ path: `charts/${spec.id}.svg`, bytes: renderer.svg(spec) });
       }
-    }
+    });
     const html = renderDossierHtml(dossier, images);
     files.push({ path: `dossier-${lang}.html`, bytes: new TextEncoder().encode(html) });
     if (printer) files.push({ path: `dossier-${lang}.pdf`, bytes: normalisePdf(await printer.pdf(html), options.date) });
