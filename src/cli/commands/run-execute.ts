@@ -13,7 +13,8 @@ import { gitCommit } from '../../io/git-commit.js';
 import { MANIFEST_FILE, type Manifest, type ManifestEntry } from '../../io/manifest.js';
 import { VERSION } from '../version.js';
 
-export const DATA_SOURCE = 'BCID-AES model (bcid-aes); data: AES project reference, IMF/WB/BCEAO (see methodology)';
+/** Named in every chart footer; file names read the same in every language. */
+export const DATA_SOURCE = 'bcid-aes · data/projects.csv, data/members.csv, data/contributions.csv';
 
 /** The cover date: the flag, else the scenario's, else today (then re-runs on another day differ). */
 export function reportDate(explicit: string | undefined, io: CliIo): string {
