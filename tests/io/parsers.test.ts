@@ -152,9 +152,7 @@ describe('limits', () => {
   it('stops collecting after 500 problems when every row is wrong in many cells', () => {
     const header = miniText('projects.csv').split('\n')[0] ?? '';
     const bad = `${header}\n${'AES-X,n,XX:2,,sol,sov,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s\n'.repeat(2000)}`;
-    const started = Date.now();
     const d = parseProjects(bad, 'p.csv').diagnostics;
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(d.length).toBeLessThanOrEqual(501 + 25);
     expect(d.filter((x) => x.code === 'too-many-errors')).toHaveLength(1);
     expect(d.at(-1)).toMatchObject({ code: 'too-many-errors', file: 'p.csv', column: 1 });
@@ -166,10 +164,8 @@ describe('wide headers', () => {
     ['200,000 empty column names', `${','.repeat(200_000)}\nx\n`],
     ['100,000 unknown column names', `${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\nx\n`],
     ['100,000 copies of one name', `${Array(100_000).fill('id').join(',')}\nx\n`],
-  ])('%s: quick, and a bounded number of messages', (_name, text) => {
-    const started = Date.now();
+  ])('%s: a bounded number of messages (a hang would hit the test timeout)', (_name, text) => {
     const d = parseProjects(text, 'p.csv').diagnostics;
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(d.length).toBeLessThanOrEqual(501 + 25);
   });
 });
