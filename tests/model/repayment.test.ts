@@ -37,6 +37,15 @@ describe('loan terms from the scenario', () => {
     expect(t.debtCapacity).toBeCloseTo(sculptedDebtCapacity(cfads, 0.1, 1.3, 3), 9);
   });
 
+  it('gives a sculpted loan grace over the whole construction, so no repayment year lacks cash flow', () => {
+    // non-sovereign baseline grace is 3; construction of 5 years puts the first CFADS in loan year 6
+    const p = project({ id: 'L', instrument: 'non-sovereign', constructionYears: 5, cfadsYear1: 2000, cfadsGrowth: 0.02 });
+    const t = loanTermsFor(p, s);
+    expect(t.unit.grace).toBe(5);
+    const schedule = loanSchedule({ ...t.unit, amount: Math.min(5000, t.debtCapacity) });
+    for (const row of schedule.rows) expect(row.principal, `year ${row.year}`).toBeGreaterThanOrEqual(-1e-9);
+  });
+
   it('falls back to an annuity when a sculpted loan has no CFADS', () => {
     const t = loanTermsFor(project({ id: 'N', instrument: 'non-sovereign', cfadsYear1: null }), s);
     expect(t.unit.method).toBe('annuity');

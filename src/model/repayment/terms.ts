@@ -9,7 +9,9 @@
  *   commitment year).
  * - The engine needs every draw made by the end of grace. When construction
  *   outlasts grace + 1 years the grace is extended to c − 1 (and the maturity
- *   to at least grace + 1): no one repays a loan still being drawn.
+ *   to at least grace + 1): no one repays a loan still being drawn. A sculpted
+ *   loan's grace covers the whole construction (≥ c): its first repayment
+ *   year must have operating cash flow.
  * - Sculpted loans: the project's CFADS starts in the first operating year,
  *   loan year c + 1 (cfads[c]), as cfadsYear1 × (1 + cfadsGrowth)^k, and is
  *   scaled to the bank's share of the project financing,
@@ -54,7 +56,9 @@ export function loanTermsFor(p: Project, scenario: Scenario): ProjectLoanTerms {
   if (p.instrument === 'equity') throw new RangeError(`project ${p.id} is an equity investment, not a loan`);
   const setting = scenario.lending[p.instrument];
   const c = Math.max(1, p.constructionYears);
-  const grace = Math.max(setting.grace, c - 1);
+  // A sculpted loan is repaid from operating cash flow, which starts in loan year c + 1:
+  // its grace must cover construction, or the first repayment year has no CFADS.
+  const grace = Math.max(setting.grace, setting.method === 'sculpted' ? c : c - 1);
   const years = Math.max(setting.years, grace + 1);
   const rate = lendingRate(scenario, setting);
   let method = setting.method;
