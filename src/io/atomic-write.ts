@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -28,5 +28,37 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | string): voi
   } catch (e) {
     rmSync(temporary, { force: true });
     throw e;
+  }
+}
+
+/** Temporary files left by a writer that was killed: `.name.<pid>.<hex>.tmp`. */
+const LEFTOVER = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes leftovers of interrupted runs under `dir` whose writing process is gone. */
+export function removeLeftoverTemporaries(dir: string): number {
+  let removed = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const m = LEFTOVER.exec(entry.name);
+        if (m && !processAlive(Number(m[1]))) {
+          rmSync(full, { force: true });
+          removed += 1;
+        }
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

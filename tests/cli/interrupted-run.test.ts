@@ -68,5 +68,11 @@ describe('a run killed midway', () => {
     for (const file of before.keys()) expect(now.has(file), `${file} disappeared`).toBe(true);
     expect(replaced).toBeGreaterThan(0);
     expect(replaced).toBeLessThan(before.size);
+
+    // The next run cleans up what the killed writer left behind and completes the packet.
+    expect((await runCli(['--root', root, 'run', 'baseline', '--no-pdf', '--quiet'], root)).code).toBe(0);
+    const final = hashes(packet);
+    expect([...final.keys()].filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const [file, hash] of after) if (file !== 'manifest.json') expect(final.get(file), file).toBe(hash);
   }, 180_000);
 });

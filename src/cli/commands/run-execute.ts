@@ -6,7 +6,7 @@ import type { LoadedRun } from '../../io/load-run-inputs.js';
 import type { ProjectPaths } from '../../io/project-paths.js';
 import type { RunResults } from '../../model/results.js';
 import { delayPaidIn } from '../../shocks/paid-in-delay.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { removeLeftoverTemporaries, writeFileAtomic } from '../../io/atomic-write.js';
 import { OutputDirError, resolveOutputDir } from '../../io/output-dir.js';
 import { sha256 } from '../../io/hash.js';
 import { gitCommit } from '../../io/git-commit.js';
@@ -69,6 +69,7 @@ export async function executeRun(loaded: LoadedRun, paths: ProjectPaths, flags: 
     if (e instanceof OutputDirError) throw new UsageFailure(e.message);
     throw e;
   }
+  removeLeftoverTemporaries(outDir);
   const { runModel } = await import('../../model/run.js');
   const { assertChecks } = await import('../../model/checks.js');
   let lp: string | undefined;
