@@ -78,7 +78,8 @@ export function keyFigures(results: RunResults, locale: Locale): KeyFigure[] {
   // 2. Projects funded, and the limit that binds most often for the others.
   const total = results.allocation.length;
   const funded = results.allocation.filter((r) => r.approved > 0).length;
-  const reason = mostFrequentLimit(results.allocation);
+  // "For the others": the projects left out entirely; partly funded ones are funded.
+  const reason = mostFrequentLimit(results.allocation.filter((r) => r.approved <= 0));
   out.push({
     id: 'projects',
     label: locale.t('kf.projects.label'),

@@ -31,6 +31,22 @@ describe('executive summary key figures', () => {
     expect(k.status).toBe('ok');
   });
 
+  it('projects: the reason given for "the others" is the most frequent among projects left out, not the partly funded', () => {
+    const base = results.allocation[0]!;
+    const row = (id: string, approved: number, bindingLimit: RunResults['allocation'][number]['bindingLimit']) => ({ ...base, projectId: id, approved, funded: approved > 0, bindingLimit });
+    const allocation = [
+      row('A', 0, 'readiness'),
+      row('B', 5, 'debt-capacity'),
+      row('C', 5, 'debt-capacity'),
+      row('D', 5, 'debt-capacity'),
+      row('E', 10, null),
+    ];
+    const k = byId({ ...results, allocation }, 'en').projects!;
+    expect(k.value).toBe('4 of 5');
+    expect(k.sentence).toMatch(/readiness/i);
+    expect(k.sentence).not.toMatch(/cash flow|debt capacity/i);
+  });
+
   it('commitments: with a higher floor the sentence says when the ratio breaks it', () => {
     const strict = { ...results, scenario: { ...results.scenario, policy: { ...results.scenario.policy, equityToLoansFloor: 1 } } };
     const first = results.bank.find((y) => y.equityToLoans !== null && y.equityToLoans < 1)!;
