@@ -84,7 +84,7 @@ function accounting(input: CheckInput): InvariantCheck[] {
     const sources = r.paidInReceived + r.levyReceived + r.borrowingRaised + r.principalRepaid + r.otherReflows + r.treasuryIncome;
     const uses = r.disbursements + r.borrowingRepaid + r.interestExpense + r.operatingExpenses + (r.cash - prevCash);
     cashFlow.add(sources - uses, Math.max(Math.abs(sources), Math.abs(uses)), r.year);
-    const ni = r.interestIncome + r.feeIncome + r.treasuryIncome + r.equityIncome - r.interestExpense - r.operatingExpenses - r.provisions;
+    const ni = r.interestIncome + r.feeIncome + r.treasuryIncome + r.equityIncome - r.interestExpense - r.operatingExpenses - r.provisions - (r.fxLoss ?? 0);
     income.add(r.netIncome - ni, Math.max(Math.abs(r.interestIncome), Math.abs(r.operatingExpenses), 1), r.year);
     retained.add(r.retainedEarnings - prevRetained - r.netIncome, Math.abs(r.retainedEarnings), r.year);
     const movement = p.disbursed[i]! + p.capitalised[i]! - p.principal[i]! - p.writeOffs[i]!;

@@ -105,6 +105,11 @@ export interface BankYear {
   readonly roe: number | null;
   /** Amounts committed (signed) in the year. */
   readonly commitments: number;
+  /**
+   * Loss on the revaluation of foreign-currency borrowings after a peg exit
+   * (stress runs only; absent otherwise). Part of net income, not of cash.
+   */
+  readonly fxLoss?: number;
 }
 
 export interface MemberYearResult {

@@ -114,11 +114,34 @@ function largestProjectExposure(ctx: RunContext, commitments: readonly Commitmen
   return out;
 }
 
+/** A run with what the stress tests and the Monte Carlo need besides its results. */
+export interface DetailedRun {
+  readonly prep: PreparedRun;
+  /** The funded commitments of the final allocation, in allocation order. */
+  readonly commitments: readonly Commitment[];
+  /** The run before any stress of the scenario is applied (the results themselves when it has none). */
+  readonly base: RunResults;
+  /** With the scenario's `stresses` applied to the same allocation, held fixed (src/risk/stress-run.ts). */
+  readonly results: RunResults;
+}
+
 export async function runModel(
   inputs: InputData,
   scenario: Scenario & { name: string },
   options: RunOptions = {},
 ): Promise<RunResults> {
+  return (await runModelDetailed(inputs, scenario, options)).results;
+}
+
+/**
+ * `runModel` with its allocation's commitments. A scenario's `stresses` never
+ * change the allocation: it is made as without them, then the shocks hit it.
+ */
+export async function runModelDetailed(
+  inputs: InputData,
+  scenario: Scenario & { name: string },
+  options: RunOptions = {},
+): Promise<DetailedRun> {
   const prep = await prepareRun(inputs, scenario);
   const method = options.method ?? scenario.allocation.method;
   let greedy: GreedyResult | null = null;
@@ -182,5 +205,9 @@ export async function runModel(
     allocation,
     members,
   });
-  return { scenario, allocation, bank, members, reflows, solver, checks };
+  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks };
+  if (scenario.stresses === undefined || scenario.stresses.length === 0) return { prep, commitments: final.commitments, base, results: base };
+  const { stressedResults } = await import('../risk/stress-run.js');
+  const stressed = stressedResults({ ctx, inputs, commitments: final.commitments, results: base }, scenario.stresses);
+  return { prep, commitments: final.commitments, base, results: stressed };
 }

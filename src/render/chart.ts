@@ -106,6 +106,23 @@ function dataset(s: Series, spec: ChartSpec): ChartDataset {
         maxBarThickness: 48,
       } as ChartDataset;
     case 'line':
+      if (s.role === 'band') {
+        return {
+          type: 'line',
+          label,
+          data: [...s.data],
+          borderColor: s.color,
+          backgroundColor: s.fill ?? s.color,
+          borderWidth: 1,
+          pointRadius: 0,
+          pointHoverRadius: 0,
+          fill: s.fill !== undefined ? '-1' : false,
+          tension: 0,
+          spanGaps: false,
+          ...axis,
+          order: 3,
+        } as ChartDataset;
+      }
       return {
         type: 'line',
         label,
@@ -113,7 +130,7 @@ function dataset(s: Series, spec: ChartSpec): ChartDataset {
         borderColor: s.color,
         backgroundColor: s.color,
         borderWidth: s.role === 'threshold' ? 2 : 2.5,
-        borderDash: s.role === 'threshold' ? [...(s.dash ?? [8, 5])] : [],
+        borderDash: s.role === 'threshold' ? [...(s.dash ?? [8, 5])] : [...(s.dash ?? [])],
         pointRadius: s.role === 'threshold' ? 0 : 2.5,
         pointHoverRadius: 0,
         pointStyle: 'circle',
@@ -305,6 +322,7 @@ function legendLabels(spec: ChartSpec, base: (chart: Chart) => LegendItem[]) {
     base(chart).map((item) => {
       const s = spec.series[item.datasetIndex ?? -1];
       if (!s) return item;
+      if (s.kind === 'line' && s.role === 'band') return { ...item, pointStyle: 'rect', lineWidth: 0, fillStyle: s.fill ?? s.color, strokeStyle: s.fill ?? s.color };
       if (s.kind === 'line')
         return {
           ...item,
@@ -312,7 +330,7 @@ function legendLabels(spec: ChartSpec, base: (chart: Chart) => LegendItem[]) {
           lineWidth: 2.5,
           strokeStyle: s.color,
           fillStyle: s.color,
-          lineDash: s.role === 'threshold' ? [...(s.dash ?? [8, 5])] : [],
+          lineDash: s.role === 'threshold' ? [...(s.dash ?? [8, 5])] : [...(s.dash ?? [])],
         };
       if (s.kind === 'bubble') return { ...item, pointStyle: s.shape, lineWidth: 2 };
       return { ...item, pointStyle: 'rect', lineWidth: 0 };
@@ -408,6 +426,10 @@ export function toChartJsConfig(
             // Wide legend marks only where a dashed threshold must show its pattern.
             ...(spec.series.some((s) => s.kind === 'line') ? { pointStyleWidth: 30 } : {}),
             sort: (a: LegendItem, b: LegendItem) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+            filter: (item: LegendItem) => {
+              const s = spec.series[item.datasetIndex ?? -1];
+              return !(s && s.kind === 'line' && s.hideInLegend === true);
+            },
             boxWidth: 28,
             boxHeight: 12,
             padding: 14,

@@ -44,8 +44,11 @@ export interface PacketOptions {
   readonly dataSource: string;
   readonly csvDialect: CsvDialect;
   readonly toolVersion?: string;
-  /** Optional dossier sections filled by other modules (stress tests: issue 5). */
-  readonly sections?: { readonly risk?: RiskSectionInput };
+  /**
+   * Optional dossier sections filled by other modules (stress tests: issue 5). The risk
+   * section may be given per language (its tables and charts are built in the language).
+   */
+  readonly sections?: { readonly risk?: RiskSectionInput | ((lang: Lang) => RiskSectionInput | null) };
   /** Chromium to use instead of the one `findChromium` finds. */
   readonly chromiumPath?: string;
 }
@@ -76,13 +79,15 @@ async function dossierFiles(
 ): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const lang of languages(options)) {
+    const given = options.sections?.risk;
+    const risk = typeof given === 'function' ? given(lang) : given;
     const dossier = buildDossier(results, {
       lang,
       date: options.date,
       dataSource: options.dataSource,
       inputs: options.inputs,
       ...(options.toolVersion !== undefined ? { toolVersion: options.toolVersion } : {}),
-      ...(options.sections ? { sections: options.sections } : {}),
+      ...(risk ? { sections: { risk } } : {}),
     });
     const images = new Map<string, ChartImage>();
     const specs = dossierCharts(dossier);

@@ -100,7 +100,7 @@ export function unfundedTable(results: RunResults, locale: Locale): TableSpec {
   return { id: 'unfunded-projects', title: t('table.unfunded.title'), columns, rows };
 }
 
-type BankField = { [K in keyof BankYear]: BankYear[K] extends number ? K : never }[keyof BankYear];
+type BankField = { [K in keyof BankYear]-?: BankYear[K] extends number ? K : never }[keyof BankYear];
 
 function bankTable(
   id: string,

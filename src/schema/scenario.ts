@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
+import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from '../shocks/catalogue.js';
 
 /**
  * The scenario an analyst edits in YAML. One schema serves three purposes:
@@ -52,6 +53,90 @@ const instrumentNumbers = (what: string) =>
   >);
 
 const sectorEnum = z.enum(SECTORS);
+
+/**
+ * A stress name from the catalogue (src/shocks/catalogue.ts). An unknown name is
+ * reported as an invalid value listing the forms, with the closest valid name first,
+ * so `bcid validate` says "did you mean …".
+ */
+const stressName = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (parseStress(value) !== null) return;
+    const suggestion = suggestStress(value);
+    ctx.addIssue({
+      code: 'invalid_value',
+      values: suggestion ? [suggestion, ...STRESS_EXAMPLES.filter((e) => e !== suggestion)] : [...STRESS_EXAMPLES],
+      input: value,
+      message: `unknown stress "${value}"; forms: ${STRESS_FORMS.join(', ')}`,
+    });
+  })
+  .describe(`a named shock: ${STRESS_FORMS.join(', ')}`);
+
+const overrunClass = z.strictObject({
+  mean: z.number().min(0.5).max(5).describe('mean cost overrun factor of the class (1.20 = +20 %)'),
+  p80: z.number().min(0.5).max(5).describe('80th percentile of the factor'),
+});
+
+/**
+ * Monte Carlo calibration (`bcid risk`) and the parameters the named stresses
+ * share. Every key is optional: src/risk/calibration.ts holds the defaults and
+ * their sources (domain-facts §3.4 and §5).
+ */
+const riskSchema = z
+  .strictObject({
+    paths: z.number().int().min(1).max(10_000_000).optional().describe('default number of Monte Carlo paths'),
+    correlation: share('ρ of the one-factor Gaussian copula of member defaults (domain-facts §3.4: ≥ 0.5)').optional(),
+    pd: z
+      .union([
+        z.literal('credit'),
+        z.strictObject(Object.fromEntries(MEMBER_CODES.map((m) => [m, share(`annual probability of default, ${m}`)])) as Record<(typeof MEMBER_CODES)[number], ReturnType<typeof share>>),
+      ])
+      .optional()
+      .describe('annual sovereign PD per member, or "credit": the credit section’s sovereign PD (with or without PCS)'),
+    lgd: z
+      .union([z.literal('credit'), share('loss given default on sovereign loans')])
+      .optional()
+      .describe('LGD on a member’s sovereign loans at resolution, or "credit"'),
+    arrearsYears: z.number().int().min(0).max(20).optional().describe('years in arrears before resolution (GEMs median just over 3)'),
+    rescheduleYears: z.number().int().min(1).max(40).optional().describe('years over which the recovered remainder is repaid'),
+    nonSovereignDefaults: z.boolean().optional().describe('simulate defaults of non-sovereign borrowers too (PD and LGD from credit)'),
+    levy: z
+      .strictObject({
+        volatility: z.number().min(0).max(2).optional().describe('σ of the log of the levy factor'),
+        persistence: z.number().min(0).max(0.99).optional().describe('year-to-year autocorrelation of the log levy factor'),
+        correlation: z.number().min(-1).max(1).optional().describe('loading of the levy on the systemic factor of defaults'),
+      })
+      .optional(),
+    rates: z
+      .strictObject({
+        volatility: z.number().min(0).max(0.2).optional().describe('standard deviation of the shift in the coupon of new bank bonds'),
+        persistence: z.number().min(0).max(0.99).optional().describe('year-to-year autocorrelation of the shift'),
+      })
+      .optional(),
+    overruns: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        financingCap: z.number().min(0.5).max(5).optional().describe('largest factor by which the bank raises a commitment to co-finance an overrun'),
+        classes: z.partialRecord(sectorEnum, overrunClass).optional().describe('override of the reference-class calibration by sector'),
+      })
+      .optional(),
+    delays: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        sahelMultiplier: z.number().min(1).max(3).optional().describe('security and fragility multiplier on schedule overruns (domain-facts §5: 1.25–1.5)'),
+        maxYears: z.number().int().min(0).max(10).optional(),
+        scheduleOverrun: z.partialRecord(sectorEnum, z.number().min(0).max(3)).optional().describe('expected delay as a share of construction time, by sector'),
+      })
+      .optional(),
+    fx: z
+      .strictObject({
+        annualProbability: share('probability per year of an exit from the CFA peg').optional(),
+        devaluation: z.number().min(0).max(0.9).optional().describe('share of its EUR value the FCFA loses on exit'),
+      })
+      .optional(),
+  })
+  .describe('Monte Carlo calibration and shared stress parameters');
 
 export const scenarioSchema = z
   .strictObject({
@@ -152,7 +237,8 @@ export const scenarioSchema = z
       timeLimitSeconds: z.number().min(0.1).max(3600),
       mipRelativeGap: z.number().min(0).max(1),
     }),
-    stresses: z.array(z.string()).optional().describe('named shocks switched on for this scenario'),
+    stresses: z.array(stressName).optional().describe('named shocks switched on for this scenario (held-fixed baseline allocation)'),
+    risk: riskSchema.optional(),
   })
   .describe('BCID-AES scenario');
 

@@ -50,7 +50,10 @@ export function registerDossier(program: Command, io: CliIo): void {
       const inputs = descriptions.describeInputs(
         manifest.inputs.map((i) => ({ role: (i.role ?? 'scenario') as 'scenario', path: i.path, sha256: i.sha256, encoding: 'utf-8' })),
       );
+      // The stress tests and Monte Carlo of this scenario, if `bcid compare` / `bcid risk` wrote them (issue 5).
+      const risk = await (await import('./risk.js')).riskSectionFor(dir, results.scenario.name, DATA_SOURCE);
       const files = await renderDossier(results, {
+        ...(risk ? { sections: { risk } } : {}),
         lang: flags.lang[0] ?? 'fr',
         langs: flags.lang,
         pdf: flags.pdf,

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerCompare } from './compare.js';
 import { registerDossier } from './dossier.js';
 import { registerGenerate } from './generate.js';
 import { registerLoan } from './loan.js';
+import { registerRisk } from './risk.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerVerify } from './verify.js';
@@ -14,4 +16,6 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerLoan(program, io);
   registerVerify(program, io);
   registerGenerate(program, io);
+  registerRisk(program, io);
+  registerCompare(program, io);
 }

@@ -97,7 +97,10 @@ export async function executeRun(loaded: LoadedRun, paths: ProjectPaths, flags: 
   for (const [name, text] of resultTablesCsv(results, flags.csvDialect)) write(name, text);
   const { renderPacket } = await import('../../render/packet.js');
   const { describeInputs } = await import('../input-descriptions.js');
+  // The stress tests and Monte Carlo of this scenario, if `bcid compare` / `bcid risk` wrote them (issue 5).
+  const risk = await (await import('./risk.js')).riskSectionFor(outDir, scenario.name, DATA_SOURCE);
   const packet = await renderPacket(results, {
+    ...(risk ? { sections: { risk } } : {}),
     lang: flags.lang[0] ?? 'fr',
     langs: flags.lang,
     pdf: flags.pdf,

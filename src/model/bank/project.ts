@@ -27,6 +27,10 @@
  *   X solves cash + X = k × (N + X·(r + f₁)).
  * - Nothing here decides whether a limit is broken; `limits.ts` reads the
  *   projection and says so.
+ * - Stress hooks (`ProjectionShocks`, issue 5), absent in a plain run: a shift
+ *   of the coupon of the bonds issued each year (their repayment profile stays
+ *   the base coupon's), and a peg exit that revalues the foreign-currency share
+ *   of the bonds outstanding. Without them the arithmetic is exactly the above.
  */
 import type { Scenario } from '../../schema/scenario.js';
 import type { Calendar } from '../context.js';
@@ -58,6 +62,70 @@ export interface BankInputs {
   readonly portfolio: PortfolioFlows;
 }
 
+/**
+ * Shocks on the bank's own borrowing, applied inside the projection because
+ * they depend on what it issues (stress tests and Monte Carlo paths).
+ */
+export interface ProjectionShocks {
+  /**
+   * Added to the coupon of the bonds issued at the end of year index i (length ≥
+   * `years.count`). Interest expense is then Σ over tranches of coupon × opening
+   * balance; the liquidity buffer uses the coupon of the year's own issue.
+   */
+  readonly issueRateShift?: Float64Array;
+  /**
+   * Peg exit at the start of year index `yearIndex`: the foreign-currency share of
+   * every bond then outstanding is worth `factor` (= 1 / (1 − devaluation)) times
+   * its FCFA value before; the whole revaluation, factor − 1 times that share of
+   * the opening borrowings, is a loss of that year (`fxLoss`), and the tranches'
+   * later interest and principal are paid on the revalued amounts. Bonds issued
+   * afterwards carry no further currency loss.
+   */
+  readonly fx?: { readonly yearIndex: number; readonly foreignShare: number; readonly factor: number };
+  /** Arrays to reuse (Monte Carlo: one per thread); the projection returned lives in them until the next call. */
+  readonly scratch?: ProjectionScratch;
+}
+
+const PROJECTION_SERIES = [
+  'cash',
+  'borrowings',
+  'borrowingRaised',
+  'borrowingRepaid',
+  'interestExpense',
+  'treasuryIncome',
+  'operatingExpenses',
+  'provisions',
+  'allowance',
+  'equityIncome',
+  'netIncome',
+  'paidInCapital',
+  'retainedEarnings',
+  'equity',
+  'buffer',
+  'nextNetOutflows',
+  'fxLoss',
+] as const;
+
+/** Preallocated series for a shocked projection of `n` years. */
+export class ProjectionScratch {
+  readonly series: Readonly<Record<(typeof PROJECTION_SERIES)[number], Float64Array>>;
+  readonly raised: Float64Array;
+  readonly coupon: Float64Array;
+  readonly fixed: Float64Array;
+  private remainingOf: { readonly borrowing: BankPolicy['borrowing']; readonly remaining: Float64Array } | null = null;
+  /** `trancheRemaining` of the policy's bonds, computed once per policy. */
+  remaining(borrowing: BankPolicy['borrowing']): Float64Array {
+    if (this.remainingOf === null || this.remainingOf.borrowing !== borrowing) this.remainingOf = { borrowing, remaining: trancheRemaining(borrowing) };
+    return this.remainingOf.remaining;
+  }
+  constructor(readonly n: number) {
+    this.series = Object.fromEntries(PROJECTION_SERIES.map((k) => [k, new Float64Array(n)])) as ProjectionScratch['series'];
+    this.raised = new Float64Array(n);
+    this.coupon = new Float64Array(n);
+    this.fixed = new Float64Array(n + 1);
+  }
+}
+
 /** Every series has one entry per projected year (length `years.count`). */
 export interface BankProjection {
   readonly years: Calendar;
@@ -81,6 +149,8 @@ export interface BankProjection {
   readonly buffer: Float64Array;
   /** Next year's net outflows as defined above (may be negative). */
   readonly nextNetOutflows: Float64Array;
+  /** Revaluation loss on foreign-currency borrowings (present only when `shocks.fx` is given). */
+  readonly fxLoss?: Float64Array;
 }
 
 /** Fixed operating cost of year index i. */
@@ -103,7 +173,10 @@ export function mayBorrow(policy: BankPolicy, years: Calendar, i: number): boole
   return policy.borrowing.enabled && years.start + i >= policy.borrowing.firstYear && policy.borrowing.maxGearing > 0;
 }
 
-export function projectBank(inputs: BankInputs, policy: BankPolicy): BankProjection {
+export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks?: ProjectionShocks): BankProjection {
+  if (shocks !== undefined && (shocks.issueRateShift !== undefined || shocks.fx !== undefined || shocks.scratch !== undefined)) {
+    return projectShocked(inputs, policy, shocks);
+  }
   const { years, portfolio: p } = inputs;
   const n = years.count;
   const arr = (): Float64Array => new Float64Array(n);
@@ -210,4 +283,125 @@ export function projectBank(inputs: BankInputs, policy: BankPolicy): BankProject
     out.nextNetOutflows[i] = nextNet;
   }
   return { years, openingPaidIn: inputs.openingPaidIn, ...out };
+}
+
+/**
+ * `projectBank` with borrowing shocks: the same accounts, with interest summed
+ * tranche by tranche (each at its own coupon) and the peg-exit revaluation.
+ * Kept apart so that a plain run follows the unshocked arithmetic exactly.
+ */
+function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: ProjectionShocks): BankProjection {
+  const { years, portfolio: p } = inputs;
+  const n = years.count;
+  const scratch = shocks.scratch !== undefined && shocks.scratch.n === n ? shocks.scratch : new ProjectionScratch(n);
+  const out = scratch.series;
+  const remaining = scratch.remaining(policy.borrowing);
+  const base = policy.borrowing.rate;
+  const shift = shocks.issueRateShift;
+  // Without a coupon shift, interest is the plain run's rate × opening borrowings, to the last bit.
+  const perTranche = shift !== undefined;
+  const fx = shocks.fx;
+  const k = policy.liquidityMonths / 12;
+  const firstRepaid = trancheRepaid(remaining, 1);
+  const raised = scratch.raised.fill(0);
+  const coupon = scratch.coupon;
+  const fixed = scratch.fixed;
+  for (let i = 0; i <= n; i++) fixed[i] = fixedOpex(policy, i);
+  for (let s = 0; s < n; s++) coupon[s] = perTranche ? Math.max(0, base + shift[s]!) : base;
+  const bondPrincipalDue = (j: number): number => {
+    let due = 0;
+    for (let s = Math.max(0, j - remaining.length); s < j; s++) due += raised[s]! * trancheRepaid(remaining, j - s);
+    return due;
+  };
+  /** Σ coupon × balance at the end of year j − 1 of the tranches issued before `upTo`. */
+  const interestOn = (j: number, upTo: number): number => {
+    let sum = 0;
+    for (let s = Math.max(0, j - remaining.length); s < upTo; s++) {
+      const age = j - 1 - s;
+      if (age >= 0 && age < remaining.length) sum += coupon[s]! * raised[s]! * remaining[age]!;
+    }
+    return sum;
+  };
+
+  let cash = inputs.openingPaidIn;
+  let borrowings = 0;
+  let paidInCapital = inputs.openingPaidIn;
+  let retained = 0;
+  let allowance = 0;
+  for (let i = 0; i < n; i++) {
+    let fxLoss = 0;
+    if (fx !== undefined && fx.yearIndex === i && borrowings > 0) {
+      const g = 1 + fx.foreignShare * (fx.factor - 1);
+      fxLoss = (g - 1) * borrowings;
+      for (let s = 0; s < i; s++) raised[s] = raised[s]! * g;
+      borrowings += fxLoss;
+    }
+    const treasury = policy.treasuryYield * cash;
+    const interestExpense = perTranche ? interestOn(i, i) : base * borrowings;
+    const repaid = bondPrincipalDue(i);
+    const opex = fixed[i]! + policy.operatingExpenses.shareOfLoans * p.loans[i]!;
+    const newAllowance = p.expectedLoss[i]!;
+    const provisions = newAllowance - allowance + p.writeOffs[i]!;
+    const equityIncome = p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]!;
+    const netIncome =
+      p.interest[i]! + p.fees[i]! + equityIncome + treasury - interestExpense - opex - provisions - fxLoss;
+    paidInCapital += inputs.paidIn[i]! + inputs.levy[i]!;
+    retained += netIncome;
+    const equity = paidInCapital + retained;
+
+    const cashBefore =
+      cash +
+      inputs.paidIn[i]! +
+      inputs.levy[i]! -
+      repaid -
+      interestExpense -
+      opex +
+      treasury -
+      p.disbursed[i]! -
+      p.invested[i]! +
+      p.principal[i]! +
+      (p.interest[i]! - p.capitalised[i]!) +
+      p.fees[i]! +
+      p.dividends[i]! +
+      p.exitProceeds[i]!;
+    const rawDebt = borrowings - repaid;
+    const debtBefore = Math.abs(rawDebt) < 1e-9 * Math.max(1, borrowings) ? 0 : rawDebt;
+
+    const rate = coupon[i]!;
+    const baseNext =
+      portfolioNetOutflow(p, policy, i + 1) + fixed[i + 1]! + (perTranche ? interestOn(i + 1, i) : base * debtBefore) + bondPrincipalDue(i + 1);
+    let issue = 0;
+    if (mayBorrow(policy, years, i)) {
+      const perUnit = k * (rate + firstRepaid);
+      const forBuffer = perUnit < 1 ? (k * baseNext - cashBefore) / (1 - perUnit) : 0;
+      const needed = Math.max(0, forBuffer, -cashBefore);
+      const room = Math.max(0, policy.borrowing.maxGearing * equity - debtBefore);
+      issue = Math.min(needed, room);
+    }
+    raised[i] = issue;
+    cash = cashBefore + issue;
+    borrowings = debtBefore + issue;
+    allowance = newAllowance;
+    const nextNet = baseNext + issue * (rate + firstRepaid);
+
+    out.cash[i] = cash;
+    out.borrowings[i] = borrowings;
+    out.borrowingRaised[i] = issue;
+    out.borrowingRepaid[i] = repaid;
+    out.interestExpense[i] = interestExpense;
+    out.treasuryIncome[i] = treasury;
+    out.operatingExpenses[i] = opex;
+    out.provisions[i] = provisions;
+    out.allowance[i] = allowance;
+    out.equityIncome[i] = equityIncome;
+    out.netIncome[i] = netIncome;
+    out.paidInCapital[i] = paidInCapital;
+    out.retainedEarnings[i] = retained;
+    out.equity[i] = equity;
+    out.buffer[i] = k * Math.max(0, nextNet);
+    out.nextNetOutflows[i] = nextNet;
+    out.fxLoss[i] = fxLoss;
+  }
+  const { fxLoss, ...rest } = out;
+  return { years, openingPaidIn: inputs.openingPaidIn, ...rest, ...(fx !== undefined ? { fxLoss } : {}) };
 }

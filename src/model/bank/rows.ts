@@ -76,6 +76,7 @@ export function bankRows(years: Calendar, p: PortfolioFlows, b: BankProjection, 
       nplRatio: loans > 0 ? p.nonPerforming[i]! / loans : 0,
       roe: openingEquity > 0 ? b.netIncome[i]! / openingEquity : null,
       commitments: p.commitments[i]!,
+      ...(b.fxLoss !== undefined ? { fxLoss: b.fxLoss[i]! } : {}),
     });
   }
   return rows;

@@ -36,10 +36,18 @@ export interface LineSeries {
   readonly data: readonly (number | null)[];
   readonly color: string;
   readonly axis: 'y' | 'y2';
-  /** `threshold`: a policy or framework limit, drawn dashed without points. */
-  readonly role: 'data' | 'threshold';
-  /** Dash pattern for thresholds, in pixels. */
+  /**
+   * `threshold`: a policy or framework limit, drawn dashed without points.
+   * `band`: an edge of a shaded band (fan charts), drawn without points; with `fill`,
+   * the area between it and the series just before it is shaded in that colour.
+   */
+  readonly role: 'data' | 'threshold' | 'band';
+  /** Dash pattern in pixels (thresholds: default [8, 5]; data lines: solid unless given). */
   readonly dash?: readonly number[];
+  /** Band only: shade down to the previous series in this colour (CSS colour, may be translucent). */
+  readonly fill?: string;
+  /** Leave this series out of the legend (the lower edge of a band). */
+  readonly hideInLegend?: boolean;
 }
 
 export interface BubblePoint {

@@ -1,0 +1,43 @@
+/** A named stress in words, in the report language (src/shocks/catalogue.ts). */
+import { MEMBER_CODES } from '../../schema/codes.js';
+import { parseStress } from '../../shocks/catalogue.js';
+import type { Locale } from '../locale.js';
+
+export function describeStress(name: string, L: Locale): string {
+  const s = parseStress(name);
+  if (s === null) return name;
+  const member = (m: (typeof MEMBER_CODES)[number]) => L.t(`member.${m}`);
+  const from = (text: string, year: number | null) => (year === null ? text : L.t('stress.fromYear', { text, year: L.year(year) }));
+  switch (s.kind) {
+    case 'overruns':
+      return L.t('stress.overruns', { level: s.level.toUpperCase() });
+    case 'delays':
+      return s.years === 'sector' ? L.t('stress.delaysSector') : L.t('stress.delays', { years: L.integer(s.years) });
+    case 'rate-shock':
+      return from(L.t('stress.rateShock', { bp: L.integer(s.bp) }), s.fromYear);
+    case 'levy-shortfall':
+      return from(L.t('stress.levyShortfall', { pct: L.integer(s.pct) }), s.fromYear);
+    case 'late-capital':
+      return L.t('stress.lateCapital', {
+        years: L.integer(s.years),
+        members: s.members.length === MEMBER_CODES.length ? L.t('stress.allMembers') : L.list(s.members.map(member)),
+      });
+    case 'default': {
+      const text = s.joint
+        ? L.t('stress.jointDefault', { year: L.year(s.year), years: L.integer(s.arrearsYears) })
+        : L.t('stress.default', { member: member(s.members[0]!), year: L.year(s.year), years: L.integer(s.arrearsYears) });
+      return s.recovery === null ? text : `${text}, ${L.t('stress.recovery', { pct: L.percent(s.recovery) })}`;
+    }
+    case 'pcs-loss':
+      return from(L.t('stress.pcsLoss'), s.fromYear);
+    case 'peg-exit': {
+      const text = L.t('stress.pegExit', { pct: L.integer(s.pct) });
+      return s.year === null ? text : L.t('stress.inYear', { text, year: L.year(s.year) });
+    }
+  }
+}
+
+/** The shocks of a scenario in words, joined; "no shock" for none. */
+export function describeStresses(names: readonly string[], L: Locale): string {
+  return names.length === 0 ? L.t('stress.none') : names.map((n) => describeStress(n, L)).join(' ; ').replace(/ ; /g, L.lang === 'fr' ? ' ; ' : '; ');
+}

@@ -1,0 +1,40 @@
+/**
+ * Worker-thread entry of the Monte Carlo (montecarlo.ts starts it): receives the
+ * model once, then block indices; returns each block's floating sums (buffers
+ * transferred) and, when asked to finish, its tally of counts over all its blocks. Loads only the simulation code: never canvas (stack-notes §2).
+ */
+import { parentPort } from 'node:worker_threads';
+import { PathSimulator, type McModel } from './simulate.js';
+import { warmUp } from './warmup.js';
+
+type Message =
+  | { readonly type: 'init'; readonly model: McModel }
+  | { readonly type: 'block'; readonly index: number }
+  | { readonly type: 'finish' }
+  | { readonly type: 'close' };
+
+/** Synthetic paths run at start-up (about 0.3 s, while the main thread allocates), see warmup.ts. */
+const WARMUP_PATHS = 1500;
+
+const port = parentPort;
+if (port === null) throw new Error('src/risk/worker.ts must run in a worker thread');
+let simulator: PathSimulator | null = null;
+port.on('message', (msg: Message) => {
+  try {
+    if (msg.type === 'init') simulator = new PathSimulator(msg.model);
+    else if (msg.type === 'block') {
+      if (simulator === null) throw new Error('block before init');
+      const sums = simulator.runBlock(msg.index);
+      port.postMessage({ type: 'block', index: msg.index, sums: sums.toMessage() }, sums.transferables());
+    } else if (msg.type === 'finish') {
+      if (simulator === null) throw new Error('finish before init');
+      port.postMessage({ type: 'tally', tally: simulator.tally.toMessage() });
+      simulator = null;
+    } else port.close();
+  } catch (e) {
+    port.postMessage({ type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), stack: e instanceof Error ? e.stack : undefined });
+  }
+});
+// Compile the hot code on synthetic paths while the main thread prepares the real model.
+warmUp(WARMUP_PATHS);
+port.postMessage({ type: 'ready' });
