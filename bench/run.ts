@@ -35,18 +35,23 @@ export interface BenchEntry {
 }
 
 interface Timed {
+  readonly timedOut?: boolean;
   readonly seconds: number;
   readonly peakRssMb: number | null;
   readonly stdout: string;
 }
 
 /** One CLI invocation, with wall time and (through GNU time) the peak RSS of the process tree's largest process. */
+/** A case that takes longer than this is recorded as timed out instead of stalling the series. */
+const CASE_TIMEOUT_MS = quick ? 60_000 : 180_000;
+
 function cli(args: readonly string[], cwd = ROOT): Timed {
   const started = performance.now();
   const command = GNU_TIME ?? process.execPath;
   const argv = GNU_TIME ? ['-f', '__RSS_KB__ %M', process.execPath, BIN, ...args] : [BIN, ...args];
-  const r = spawnSync(command, argv, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(command, argv, { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024, timeout: CASE_TIMEOUT_MS, killSignal: 'SIGKILL' });
   const seconds = (performance.now() - started) / 1000;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { timedOut: true, seconds, peakRssMb: null, stdout: '' };
   if (r.status !== 0) throw new Error(`bcid ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rss = /__RSS_KB__ (\d+)/.exec(r.stderr ?? '');
   return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, stdout: r.stdout };
@@ -60,7 +65,8 @@ function stats(values: readonly number[]): { median: number; min: number; max: n
 }
 
 function repeat(name: string, runs: number, once: () => Timed, extra?: (t: Timed[]) => BenchEntry['extra']): BenchEntry {
-  once(); // warm the file cache
+  const warm = once(); // warm the file cache
+  if (warm.timedOut) return { case: name, unit: 's', runs: 0, median: warm.seconds, min: warm.seconds, max: warm.seconds, extra: { timedOutAfterSeconds: Math.round(warm.seconds) } };
   const timings = Array.from({ length: runs }, once);
   const entry = { case: name, unit: 's', runs, ...stats(timings.map((t) => t.seconds)) };
   const peak = timings.map((t) => t.peakRssMb).filter((x): x is number => x !== null);
