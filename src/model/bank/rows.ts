@@ -9,7 +9,7 @@
  * - capitalUtilisation = floor × (loans + equity investments) / equity (1 = at the floor).
  * - largestCountryShare, largestProjectShare: of loans + equity investments at year end.
  * - nplRatio = loans in arrears / gross loans (0 in the deterministic run).
- * - roe = net income / equity at the start of the year.
+ * - roe = net income / average of opening and closing equity.
  */
 import { MEMBER_CODES } from '../../schema/codes.js';
 import type { Calendar } from '../context.js';
@@ -74,7 +74,8 @@ export function bankRows(years: Calendar, p: PortfolioFlows, b: BankProjection, 
       largestCountryShare: exposure > 0 ? largestCountry / exposure : 0,
       largestProjectShare: exposure > 0 ? extras.largestProjectExposure[i]! / exposure : 0,
       nplRatio: loans > 0 ? p.nonPerforming[i]! / loans : 0,
-      roe: openingEquity > 0 ? b.netIncome[i]! / openingEquity : null,
+      // Average equity: in the first years capital arrives during the year, and opening equity alone overstates the ratio.
+      roe: openingEquity + b.equity[i]! > 0 ? b.netIncome[i]! / ((openingEquity + b.equity[i]!) / 2) : null,
       commitments: p.commitments[i]!,
       ...(b.fxLoss !== undefined ? { fxLoss: b.fxLoss[i]! } : {}),
     });

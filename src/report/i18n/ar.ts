@@ -236,7 +236,7 @@ export const ar: Catalogue = {
   'col.borrowingRepaid': 'القروض المسددة',
   'col.disbursements': 'المصروفات',
   'col.principalRepaid': 'أصل الدين المسدد',
-  'col.otherReflows': 'الفوائد والعمولات وأرباح المساهمات المقبوضة',
+  'col.otherReflows': 'الفوائد والعمولات وأرباح المساهمات وعائدات البيع المقبوضة',
   'col.equityIncome': 'إيرادات المساهمات',
   'col.commitments': 'الالتزامات',
   'col.equityToLoans': 'الأموال الخاصة/القروض',

@@ -232,7 +232,7 @@ export const en: Catalogue = {
   'col.borrowingRepaid': 'Borrowing repaid',
   'col.disbursements': 'Disbursements',
   'col.principalRepaid': 'Principal repaid',
-  'col.otherReflows': 'Interest, fees and dividends received',
+  'col.otherReflows': 'Interest, fees, dividends and sale proceeds received',
   'col.equityIncome': 'Equity income',
   'col.commitments': 'Commitments',
   'col.equityToLoans': 'Equity/loans',

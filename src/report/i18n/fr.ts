@@ -253,7 +253,7 @@ export const fr = {
   'col.borrowingRepaid': 'Emprunts remboursés',
   'col.disbursements': 'Décaissements',
   'col.principalRepaid': 'Principal remboursé',
-  'col.otherReflows': 'Intérêts, commissions et dividendes reçus',
+  'col.otherReflows': 'Intérêts, commissions, dividendes et produits de cession reçus',
   'col.equityIncome': 'Revenus des participations',
   'col.commitments': 'Engagements',
   'col.equityToLoans': 'Fonds propres/prêts',
