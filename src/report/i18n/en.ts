@@ -46,7 +46,7 @@ export const en: Catalogue = {
   'repayment.dsfNote': 'The threshold of the IMF–World Bank debt sustainability framework (LIC-DSF) applies to all external public debt service; the service owed to the BCID-AES is only part of it and must be added to what is owed to other creditors.',
   'soundness.intro': 'The bank’s policy requires an equity-to-loans ratio of at least {floor}, liquidity covering {months} of net outflows, and borrowings of at most {gearing} times equity.',
   'risk.none': 'No stress test is attached to this edition of the dossier.',
-  'methodology.intro': 'The model is deterministic: the same input files and seed give exactly the same results. Amounts are in millions of FCFA in the files and in billions of FCFA in this dossier.',
+  'methodology.intro': 'The model is deterministic: the same input files and seed give exactly the same results. Amounts are in millions of FCFA in the files and in billions of FCFA in this dossier. The central projection assumes every borrower pays as scheduled: provisions hold the expected loss (PD × LGD × exposure) on the loans outstanding and are released as the loans are repaid, so credit losses appear only in the stress tests and the Monte Carlo simulation. The share of the PC-AES levy paid to the bank is counted as capital, with the paid-in capital.',
   'methodology.parameters': 'Scenario parameters',
   'methodology.sources': 'Data and sources',
   'methodology.estimateFlag': 'Inputs marked ⚠ rest wholly or partly on estimates, not on published figures; they must be confirmed before any decision.',

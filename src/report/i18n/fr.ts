@@ -56,7 +56,7 @@ export const fr = {
   'repayment.dsfNote': 'Le seuil du cadre de viabilité de la dette FMI–Banque mondiale (LIC-DSF) porte sur l’ensemble du service de la dette extérieure publique ; le service dû à la BCID-AES n’en est qu’une partie et doit être ajouté à celui des autres créanciers.',
   'soundness.intro': 'La politique de la banque impose un ratio fonds propres/prêts d’au moins {floor}, une liquidité couvrant {months} de sorties nettes et un endettement d’au plus {gearing} fois les fonds propres.',
   'risk.none': 'Aucun test de résistance n’a été joint à cette édition du dossier.',
-  'methodology.intro': 'Le modèle est déterministe : les mêmes fichiers d’entrée et la même graine donnent exactement les mêmes résultats. Les montants sont en millions de FCFA dans les fichiers et en milliards de FCFA dans ce dossier.',
+  'methodology.intro': 'Le modèle est déterministe : les mêmes fichiers d’entrée et la même graine donnent exactement les mêmes résultats. Les montants sont en millions de FCFA dans les fichiers et en milliards de FCFA dans ce dossier. La projection centrale suppose que chaque emprunteur paie à l’échéance : les provisions couvrent la perte attendue (PD × LGD × encours) et sont reprises à mesure des remboursements ; les pertes de crédit n’apparaissent donc que dans les tests de résistance et la simulation de Monte-Carlo. La part du prélèvement PC-AES versée à la banque est comptée comme capital, avec le capital libéré.',
   'methodology.parameters': 'Paramètres du scénario',
   'methodology.sources': 'Données et sources',
   'methodology.estimateFlag': 'Les entrées marquées ⚠ reposent en tout ou partie sur des estimations, pas sur des chiffres publiés ; elles doivent être confirmées avant toute décision.',
