@@ -11,24 +11,7 @@ import { MEMBER_CODES } from '../schema/codes.js';
 import type { Calendar } from '../model/context.js';
 import type { Commitment } from '../model/portfolio.js';
 import type { ReflowRow } from '../model/results.js';
-
-type Sums = { disbursed: number; interest: number; fees: number; principal: number; outstanding: number; capitalised: number; dividends: number; exitProceeds: number };
-
-const zero = (): Sums => ({ disbursed: 0, interest: 0, fees: 0, principal: 0, outstanding: 0, capitalised: 0, dividends: 0, exitProceeds: 0 });
-
-function add(into: Sums, c: Commitment, t: number, scale: number): void {
-  const u = c.financing.flows;
-  if (t < 0 || t >= u.length) return;
-  const a = c.amount * scale;
-  into.disbursed += a * (u.disbursed[t]! + u.invested[t]!);
-  into.interest += a * u.interest[t]!;
-  into.fees += a * u.fees[t]!;
-  into.principal += a * u.principal[t]!;
-  into.outstanding += a * (u.loanBalance[t]! + u.equityHeld[t]!);
-  into.capitalised += a * u.capitalised[t]!;
-  into.dividends += a * u.dividends[t]!;
-  into.exitProceeds += a * u.exitProceeds[t]!;
-}
+import { addScaled as add, zero } from '../model/repayment/reflows.js';
 
 export function unitReflowRows(commitments: readonly Commitment[], years: Calendar): ReflowRow[] {
   const sectors = [...new Set(commitments.map((c) => c.project.sector))].sort();

@@ -12,11 +12,13 @@ import type { Calendar } from '../context.js';
 import type { Commitment } from '../portfolio.js';
 import type { ReflowRow } from '../results.js';
 
-type Sums = { disbursed: number; interest: number; fees: number; principal: number; outstanding: number; capitalised: number; dividends: number; exitProceeds: number };
+/** One row's sums, before rounding into a ReflowRow. */
+export type Sums = { disbursed: number; interest: number; fees: number; principal: number; outstanding: number; capitalised: number; dividends: number; exitProceeds: number };
 
-const zero = (): Sums => ({ disbursed: 0, interest: 0, fees: 0, principal: 0, outstanding: 0, capitalised: 0, dividends: 0, exitProceeds: 0 });
+export const zero = (): Sums => ({ disbursed: 0, interest: 0, fees: 0, principal: 0, outstanding: 0, capitalised: 0, dividends: 0, exitProceeds: 0 });
 
-function addScaled(into: Sums, c: Commitment, t: number, scale: number): void {
+/** Adds scale × the commitment's unit flows of loan year t. */
+export function addScaled(into: Sums, c: Commitment, t: number, scale: number): void {
   const u = c.financing.flows;
   if (t < 0 || t >= u.length) return;
   const a = c.amount * scale;
