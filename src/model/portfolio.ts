@@ -126,11 +126,35 @@ export function aggregate(
 }
 
 /** Committed amounts by member (cross-border split by share), by sector and in total. */
-export function commitmentTotals(commitments: readonly Commitment[]): {
+export interface CommitmentTotals {
   readonly total: number;
   readonly byMember: Readonly<Record<MemberCode, number>>;
   readonly bySector: ReadonlyMap<string, number>;
-} {
+}
+
+/** A copy of `p` whose arrays the caller owns (for incremental updates with `addCommitment`). */
+export function clonePortfolio(p: PortfolioFlows): PortfolioFlows {
+  return {
+    disbursed: p.disbursed.slice(),
+    invested: p.invested.slice(),
+    principal: p.principal.slice(),
+    interest: p.interest.slice(),
+    capitalised: p.capitalised.slice(),
+    fees: p.fees.slice(),
+    dividends: p.dividends.slice(),
+    exitProceeds: p.exitProceeds.slice(),
+    exitCost: p.exitCost.slice(),
+    loans: p.loans.slice(),
+    equityHeld: p.equityHeld.slice(),
+    expectedLoss: p.expectedLoss.slice(),
+    writeOffs: p.writeOffs.slice(),
+    nonPerforming: p.nonPerforming.slice(),
+    commitments: p.commitments.slice(),
+    memberExposure: { MLI: p.memberExposure.MLI.slice(), BFA: p.memberExposure.BFA.slice(), NER: p.memberExposure.NER.slice() },
+  };
+}
+
+export function commitmentTotals(commitments: readonly Commitment[]): CommitmentTotals {
   const byMember: Record<MemberCode, number> = { MLI: 0, BFA: 0, NER: 0 };
   const bySector = new Map<string, number>();
   let total = 0;

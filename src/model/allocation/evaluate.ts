@@ -10,8 +10,8 @@
  * distinct commitment year (usually one or two).
  */
 import { bankPolicy, projectBank, type BankProjection } from '../bank/project.js';
-import { aggregate, type Commitment, type PortfolioFlows } from '../portfolio.js';
-import { openingEquity, scanBankLimits, shareLimitViolations, singleProjectViolations, type Violation } from './limits.js';
+import { aggregate, commitmentTotals, type Commitment, type CommitmentTotals, type PortfolioFlows } from '../portfolio.js';
+import { openingEquity, scanBankLimits, shareLimitViolationsOf, singleProjectViolations, type Violation } from './limits.js';
 import type { AllocationModel, Eligible } from './model.js';
 
 export interface Placement {
@@ -24,6 +24,8 @@ export interface Evaluation {
   readonly commitments: readonly Commitment[];
   readonly portfolio: PortfolioFlows;
   readonly projection: BankProjection;
+  /** Committed amounts in total, by member and by sector (what the share limits read). */
+  readonly totals: CommitmentTotals;
   /** Capacity, equity-to-loans, country exposure, single project. */
   readonly hard: readonly Violation[];
   /** Fair-return band and sector caps (final-portfolio limits). */
@@ -42,9 +44,33 @@ function equityBefore(model: AllocationModel, projection: BankProjection | null,
   return model.ctx.funding.openingPaidIn;
 }
 
-export function amountAt(model: AllocationModel, e: Eligible, year: number, projection: BankProjection | null): number {
-  const cap = model.ctx.scenario.policy.singleProjectLimit * equityBefore(model, projection, year);
+/** The single-project cap on a commitment in `year`, read off `projection` (the equity at the end of the year before). */
+export function capAt(model: AllocationModel, year: number, projection: BankProjection | null): number {
+  return model.ctx.scenario.policy.singleProjectLimit * equityBefore(model, projection, year);
+}
+
+/** The amount of `e` under a single-project cap `cap`. */
+export function amountUnder(e: Eligible, cap: number): number {
   return Math.max(0, Math.min(e.maxAmount, cap));
+}
+
+export function amountAt(model: AllocationModel, e: Eligible, year: number, projection: BankProjection | null): number {
+  return amountUnder(e, capAt(model, year, projection));
+}
+
+/**
+ * The projection the amounts of an evaluation's commitments were read from (every
+ * commitment's amount is `amountAt(…, that projection)`); null when it has none.
+ * The incremental evaluator (incremental.ts) starts from it.
+ */
+const amountsFrom = new WeakMap<Evaluation, BankProjection | null>();
+
+export function amountsReference(e: Evaluation): BankProjection | null | undefined {
+  return amountsFrom.get(e);
+}
+
+export function recordAmountsReference(e: Evaluation, projection: BankProjection | null): void {
+  amountsFrom.set(e, projection);
 }
 
 function project(model: AllocationModel, commitments: readonly Commitment[]): { portfolio: PortfolioFlows; projection: BankProjection } {
@@ -70,6 +96,7 @@ export function evaluate(model: AllocationModel, placements: readonly Placement[
   });
   let reference: BankProjection = guess ?? project(model, []).projection;
   let commitments: Commitment[] = [];
+  let assignedFrom: BankProjection | null = null;
   let result: { portfolio: PortfolioFlows; projection: BankProjection } | null = null;
   const distinctYears = new Set(placements.map((p) => p.year)).size;
   for (let pass = 0; pass <= distinctYears + 1; pass++) {
@@ -78,6 +105,7 @@ export function evaluate(model: AllocationModel, placements: readonly Placement[
       result === null || amounts.some((a, k) => Math.abs(a - commitments[k]!.amount) > 1e-9 * Math.max(1, a));
     if (!changed) break;
     commitments = chosen.map(({ pl, e }, k) => ({ project: e.project, financing: e.financing, year: pl.year, amount: amounts[k]! }));
+    assignedFrom = reference;
     result = project(model, commitments);
     reference = result.projection;
   }
@@ -89,23 +117,32 @@ export function evaluate(model: AllocationModel, placements: readonly Placement[
     ...zeroAmounts(model, commitments, projection),
   ];
   const breach = bank.total + hard.filter((v) => v.limit === 'single-project').reduce((s, v) => s + v.amount, 0);
-  return { placements, commitments, portfolio, projection, hard, share: shareLimitViolations(model.ctx, commitments), breach };
+  const totals = commitmentTotals(commitments);
+  const ev: Evaluation = { placements, commitments, portfolio, projection, totals, hard, share: shareLimitViolationsOf(model.ctx, totals), breach };
+  recordAmountsReference(ev, assignedFrom);
+  return ev;
 }
 
 /** A commitment whose amount resolves to nothing: the single-project limit leaves no room (no equity yet). */
 function zeroAmounts(model: AllocationModel, commitments: readonly Commitment[], projection: BankProjection): Violation[] {
   const out: Violation[] = [];
   for (const c of commitments) {
-    if (c.amount > 0) continue;
-    const e = model.byId.get(c.project.id)!;
-    out.push({
-      limit: 'single-project',
-      year: c.year,
-      amount: e.maxAmount,
-      reference: model.ctx.scenario.policy.singleProjectLimit * openingEquity(projection, c.year),
-      projectId: c.project.id,
-      detail: `${c.project.id}: the single-project limit leaves nothing to commit in ${c.year} (equity at the end of ${c.year - 1} is ${Math.round(openingEquity(projection, c.year))})`,
-    });
+    const v = zeroAmountViolation(model, c, projection);
+    if (v) out.push(v);
   }
   return out;
+}
+
+/** The violation of a commitment whose amount resolves to nothing, or null. */
+export function zeroAmountViolation(model: AllocationModel, c: Commitment, projection: BankProjection): Violation | null {
+  if (c.amount > 0) return null;
+  const e = model.byId.get(c.project.id)!;
+  return {
+    limit: 'single-project',
+    year: c.year,
+    amount: e.maxAmount,
+    reference: model.ctx.scenario.policy.singleProjectLimit * openingEquity(projection, c.year),
+    projectId: c.project.id,
+    detail: `${c.project.id}: the single-project limit leaves nothing to commit in ${c.year} (equity at the end of ${c.year - 1} is ${Math.round(openingEquity(projection, c.year))})`,
+  };
 }

@@ -17,13 +17,16 @@
  *    portfolio meets every share limit, so this ends.
  * 4. Completion: repeated passes in rank order adding any project that fits
  *    with every limit, until none does.
- * Every step is checked by the full projection (evaluate.ts).
+ * Every step is checked by the full projection (evaluate.ts), computed
+ * incrementally from the current portfolio's (incremental.ts): each test
+ * costs O(years), not O(portfolio × years).
  */
 import type { BankProjection } from '../bank/project.js';
-import { commitmentTotals, type Commitment } from '../portfolio.js';
+import type { CommitmentTotals } from '../portfolio.js';
 import { amountAt, evaluate, isFeasible, type Evaluation, type Placement } from './evaluate.js';
+import { evaluateChange, stateOf, type Change, type PortfolioState } from './incremental.js';
 import { AllocationInfeasible } from './infeasible.js';
-import { shareLimitViolations, type Violation } from './limits.js';
+import { shareLimitViolationsOf, type Violation } from './limits.js';
 import type { AllocationModel, Eligible } from './model.js';
 import { earnedScore, rankEligible } from './ranking.js';
 
@@ -34,15 +37,15 @@ export interface GreedyResult {
   readonly evaluations: number;
 }
 
-function relativeBreach(share: readonly Violation[], commitments: readonly Commitment[]): number {
-  const total = commitmentTotals(commitments).total;
+function relativeBreach(share: readonly Violation[], totals: CommitmentTotals): number {
+  const total = totals.total;
   if (!(total > 0)) return 0;
   return share.reduce((s, v) => s + v.amount, 0) / total;
 }
 
 /** Total share breach relative to total commitments (0 when the share limits hold). */
 export function shareBreach(ev: Evaluation): number {
-  return relativeBreach(ev.share, ev.commitments);
+  return relativeBreach(ev.share, ev.totals);
 }
 
 export function describeViolation(v: Violation): string {
@@ -64,8 +67,19 @@ class Greedy {
     return evaluate(this.model, placements, guess);
   }
 
+  /** The current portfolio in incremental form. */
+  get state(): PortfolioState {
+    return stateOf(this.model, this.current);
+  }
+
+  /** `eval` of the current placements with one project added at the end or removed, seeded by the current projection. */
+  change(change: Change): Evaluation {
+    this.evaluations++;
+    return evaluateChange(this.model, this.state, change, this.current.projection);
+  }
+
   placed(id: string): boolean {
-    return this.current.placements.some((p) => p.projectId === id);
+    return this.state.has(id);
   }
 
   /**
@@ -100,7 +114,7 @@ class Greedy {
   /** The evaluation with `e` added at the first year (in `yearsToTry` order) that passes `accept`, or null. */
   tryAdd(e: Eligible, accept: (ev: Evaluation) => boolean): Evaluation | null {
     for (const year of this.yearsToTry(e)) {
-      const ev = this.eval([...this.current.placements, { projectId: e.project.id, year }], this.current.projection);
+      const ev = this.change({ add: { projectId: e.project.id, year } });
       if (accept(ev)) return ev;
     }
     return null;
@@ -111,7 +125,7 @@ class Greedy {
       if (!e.pinned) continue;
       const ev = this.tryAdd(e, (x) => this.hardOk(x));
       if (!ev) {
-        const attempt = this.eval([...this.current.placements, { projectId: e.project.id, year: e.years[0]! }], this.current.projection);
+        const attempt = this.change({ add: { projectId: e.project.id, year: e.years[0]! } });
         const why = attempt.hard.map(describeViolation).join('; ');
         throw new AllocationInfeasible(
           `pinned project ${e.project.id} cannot be funded in any year ${e.years[0]}–${e.years[e.years.length - 1]} within the bank's limits (in ${e.years[0]}: ${why})`,
@@ -155,9 +169,11 @@ class Greedy {
       for (const strict of [true, false]) {
         for (const e of [...this.ranked].reverse()) {
           if (e.pinned || !this.placed(e.project.id)) continue;
-          const rest = this.current.commitments.filter((c) => c.project.id !== e.project.id);
-          if (strict && relativeBreach(shareLimitViolations(this.model.ctx, rest), rest) >= breach - 1e-12) continue;
-          const ev = this.eval(this.current.placements.filter((p) => p.projectId !== e.project.id), this.current.projection);
+          if (strict) {
+            const rest = this.state.totalsWithout(this.state.indexOfProject(e.project.id));
+            if (relativeBreach(shareLimitViolationsOf(this.model.ctx, rest), rest) >= breach - 1e-12) continue;
+          }
+          const ev = this.change({ remove: e.project.id });
           if (ev.hard.length > 0) continue;
           this.current = ev;
           dropped.add(e.project.id);
@@ -191,7 +207,7 @@ class Greedy {
       let best: Evaluation | null = null;
       for (const e of [...this.ranked].reverse()) {
         if (e.pinned || !this.placed(e.project.id)) continue;
-        const ev = this.eval(this.current.placements.filter((p) => p.projectId !== e.project.id), this.current.projection);
+        const ev = this.change({ remove: e.project.id });
         if (ev.hard.length === 0 || ev.breach < before) {
           best = ev;
           break;

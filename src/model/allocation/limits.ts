@@ -21,7 +21,7 @@ import { MEMBER_CODES, type MemberCode, type Sector } from '../../schema/codes.j
 import type { FundingLimit } from '../results.js';
 import type { BankProjection } from '../bank/project.js';
 import type { RunContext } from '../context.js';
-import { commitmentTotals, type Commitment, type PortfolioFlows } from '../portfolio.js';
+import { commitmentTotals, type Commitment, type CommitmentTotals, type PortfolioFlows } from '../portfolio.js';
 
 export interface Violation {
   readonly limit: FundingLimit;
@@ -145,27 +145,36 @@ function bankLimitGaps(ctx: RunContext, projection: BankProjection, portfolio: P
 }
 
 export function singleProjectViolations(ctx: RunContext, projection: BankProjection, commitments: readonly Commitment[]): Violation[] {
-  const limit = ctx.scenario.policy.singleProjectLimit;
   const found: Violation[] = [];
   for (const c of commitments) {
-    const cap = limit * openingEquity(projection, c.year);
-    if (c.amount - cap > tol(c.amount)) {
-      found.push({
-        limit: 'single-project',
-        year: c.year,
-        amount: c.amount - cap,
-        reference: cap,
-        projectId: c.project.id,
-        detail: `${c.project.id}: ${fmt(c.amount)} exceeds ${limit} × equity at the end of ${c.year - 1} (${fmt(cap)})`,
-      });
-    }
+    const v = singleProjectViolation(ctx, projection, c);
+    if (v) found.push(v);
   }
   return found;
 }
 
+/** The single-project limit broken by one commitment, or null. */
+export function singleProjectViolation(ctx: RunContext, projection: BankProjection, c: Commitment): Violation | null {
+  const limit = ctx.scenario.policy.singleProjectLimit;
+  const cap = limit * openingEquity(projection, c.year);
+  if (!(c.amount - cap > tol(c.amount))) return null;
+  return {
+    limit: 'single-project',
+    year: c.year,
+    amount: c.amount - cap,
+    reference: cap,
+    projectId: c.project.id,
+    detail: `${c.project.id}: ${fmt(c.amount)} exceeds ${limit} × equity at the end of ${c.year - 1} (${fmt(cap)})`,
+  };
+}
+
 export function shareLimitViolations(ctx: RunContext, commitments: readonly Commitment[]): Violation[] {
+  return shareLimitViolationsOf(ctx, commitmentTotals(commitments));
+}
+
+/** `shareLimitViolations` from the portfolio's commitment totals (kept incrementally by the greedy fill). */
+export function shareLimitViolationsOf(ctx: RunContext, totals: CommitmentTotals): Violation[] {
   const policy = ctx.scenario.policy;
-  const totals = commitmentTotals(commitments);
   const T = totals.total;
   const found: Violation[] = [];
   if (!(T > 0)) return found;

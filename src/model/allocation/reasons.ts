@@ -11,7 +11,8 @@
  * equity-to-loans and fair-return; readiness levels for readiness.
  */
 import type { FundingLimit } from '../results.js';
-import { evaluate, type Evaluation } from './evaluate.js';
+import type { Evaluation } from './evaluate.js';
+import { evaluateChange, stateOf } from './incremental.js';
 import type { Violation } from './limits.js';
 import { openingEquity } from './limits.js';
 import type { AllocationModel, Eligible } from './model.js';
@@ -40,9 +41,13 @@ export interface AdditionTest {
   readonly binding: Violation | null;
 }
 
-/** Adds `e` at `year` to the final allocation and returns what breaks. */
+/**
+ * Adds `e` at `year` to the final allocation and returns what breaks: the same as
+ * `evaluate(model, [...final.placements, { projectId, year }], final.projection)`, computed
+ * incrementally from the final allocation (O(years) per test instead of O(portfolio × years)).
+ */
 export function testAddition(model: AllocationModel, final: Evaluation, e: Eligible, year: number): AdditionTest {
-  const evaluation = evaluate(model, [...final.placements, { projectId: e.project.id, year }], final.projection);
+  const evaluation = evaluateChange(model, stateOf(model, final), { add: { projectId: e.project.id, year } }, final.projection);
   return { year, evaluation, binding: bindingViolation([...evaluation.hard, ...evaluation.share]) };
 }
 
