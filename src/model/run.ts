@@ -101,7 +101,7 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
 }
 
 /** Largest single project's exposure (loans + equity at cost) per year. */
-function largestProjectExposure(ctx: RunContext, commitments: readonly Commitment[]): Float64Array {
+export function largestProjectExposure(ctx: RunContext, commitments: readonly Commitment[]): Float64Array {
   const out = yearArray(ctx.years);
   for (const c of commitments) {
     const u = c.financing.flows;

@@ -10,7 +10,8 @@
 import { MEMBER_CODES, type MemberCode, type Sector } from '../schema/codes.js';
 import type { InputData } from '../schema/records.js';
 import { bankRows } from '../model/bank/rows.js';
-import { buildContext, yearArray, type RunContext } from '../model/context.js';
+import { buildContext, type RunContext } from '../model/context.js';
+import { largestProjectExposure } from '../model/run.js';
 import { memberRows } from '../model/members.js';
 import type { Commitment } from '../model/portfolio.js';
 import { projectFinancing } from '../model/repayment/unit-flows.js';
@@ -81,19 +82,6 @@ export function stressedCommitments(base: StressBase, shocks: ShockSet): Commitm
   });
 }
 
-function largestExposure(ctx: RunContext, commitments: readonly Commitment[]): Float64Array {
-  const out = yearArray(ctx.years);
-  for (const c of commitments) {
-    const u = c.financing.flows;
-    for (let t = 0; t < u.length; t++) {
-      const i = c.year - ctx.years.start + t;
-      if (i < 0 || i >= out.length) continue;
-      out[i] = Math.max(out[i]!, c.amount * (u.loanBalance[t]! + u.equityHeld[t]!));
-    }
-  }
-  return out;
-}
-
 export interface StressedRun {
   readonly results: RunResults;
   readonly shocks: ShockSet;
@@ -119,7 +107,7 @@ export function runShocks(base: StressBase, shocks: ShockSet, settings: RiskSett
     equityToLoansFloor: scenario.policy.equityToLoansFloor,
     paidIn: funding.paidIn,
     levy: path.levy,
-    largestProjectExposure: largestExposure(ctx, commitments),
+    largestProjectExposure: largestProjectExposure(ctx, commitments),
   });
   const results: RunResults = {
     scenario,
