@@ -157,7 +157,10 @@ export async function runModelDetailed(
   if (method === 'optimal') {
     const { optimalAllocation } = await import('./allocation/milp.js');
     const opt = await optimalAllocation(prep.model, greedy);
-    options.onLp?.(opt.lp);
+    if (options.onLp) {
+      const { writeLp } = await import('./allocation/lp-writer.js');
+      options.onLp(opt.problem ? writeLp(opt.problem) : '');
+    }
     final = opt.evaluation;
     solver = {
       method,

@@ -27,8 +27,9 @@ import { greedyAllocation, type GreedyResult } from './greedy.js';
 import type { Highs } from './highs.js';
 import { loadHighs } from './highs.js';
 import { AllocationInfeasible } from './infeasible.js';
-import { writeLp } from './lp-writer.js';
-import { buildMilp, placementsFrom, type MilpModel } from './milp-model.js';
+import { numericProblem } from './highs-model.js';
+import type { LpProblem } from './lp-writer.js';
+import { buildMilp, placementsFrom, type MilpModel, type MilpOptions } from './milp-model.js';
 import type { AllocationModel } from './model.js';
 import { earnedScore, portfolioScore } from './ranking.js';
 
@@ -74,13 +75,17 @@ const STATUS_NAMES: Readonly<Record<number, string>> = {
 };
 
 /**
- * Solves LP text with HiGHS. `start` (variable → value, typically the
+ * Solves a problem with HiGHS: LP text (as `--export-lp` writes it) or an
+ * LpProblem, passed as numbers. `start` (variable → value, typically the
  * binaries of a known feasible allocation) is passed as a MIP start; HiGHS
  * completes and checks it, and ignores it if it is not feasible.
  */
-export function solveLp(highs: Highs, text: string, settings: SolverSettings, start?: ReadonlyMap<string, number>): LpSolution {
-  const model = highs.createModel({ format: 'lp', data: text });
+export function solveLp(highs: Highs, source: string | LpProblem, settings: SolverSettings, start?: ReadonlyMap<string, number>, relax = false): LpSolution {
+  const numeric = typeof source === 'string' ? null : numericProblem(highs, source, relax);
+  const model = numeric ? highs.createModel(numeric.data) : highs.createModel({ format: 'lp', data: source as string });
   try {
+    const cols = model.getDimensions().numCols;
+    const names = numeric ? numeric.columns : Array.from({ length: cols }, (_, i) => model.getColName(i));
     model.options.set({
       output_flag: false,
       time_limit: settings.timeLimitSeconds,
@@ -88,16 +93,15 @@ export function solveLp(highs: Highs, text: string, settings: SolverSettings, st
       random_seed: settings.seed % 2147483647,
     });
     if (start && start.size > 0) {
-      const cols = model.getDimensions().numCols;
       const indices: number[] = [];
       const values: number[] = [];
-      for (let i = 0; i < cols; i++) {
-        const v = start.get(model.getColName(i));
+      names.forEach((name, i) => {
+        const v = start.get(name);
         if (v !== undefined) {
           indices.push(i);
           values.push(v);
         }
-      }
+      });
       if (indices.length > 0) model.setSolution({ indices, values });
     }
     const run = model.run();
@@ -107,8 +111,7 @@ export function solveLp(highs: Highs, text: string, settings: SolverSettings, st
     const values = new Map<string, number>();
     if (hasSolution) {
       const sol = model.getSolution();
-      const cols = model.getDimensions().numCols;
-      for (let i = 0; i < cols; i++) values.set(model.getColName(i), sol.colValue[i] ?? 0);
+      names.forEach((name, i) => values.set(name, sol.colValue[i] ?? 0));
     }
     let gap: number | null = null;
     try {
@@ -130,6 +133,12 @@ export function solveLp(highs: Highs, text: string, settings: SolverSettings, st
   }
 }
 
+/** Relative gap as HiGHS reports it: |bound − objective| / max(1, |objective|). */
+export function gapToBound(bound: number | null, objective: number): number | null {
+  if (bound === null || !Number.isFinite(objective)) return null;
+  return Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
+}
+
 /** A MIP start: 1 for the candidates matching `placements`, 0 for every other binary. */
 export function binaryStart(milp: MilpModel, placements: readonly Placement[]): Map<string, number> {
   const chosen = new Set(placements.map((p) => `${p.projectId}@${p.year}`));
@@ -141,6 +150,32 @@ export function selectedScore(milp: MilpModel, values: ReadonlyMap<string, numbe
   return milp.candidates.reduce((s, c) => s + ((values.get(c.variable) ?? 0) > 0.5 ? earnedScore(milp.model, c.eligible, c.amount, c.year) : 0), 0);
 }
 
+/**
+ * A MIP start from the LP relaxation: the projects the relaxation funds
+ * whole, completed and checked by the greedy fill (which also repairs a limit
+ * the projection finds broken). On large pipelines the relaxation funds all
+ * but a handful of projects whole, so this start lies within a few projects
+ * of the bound and HiGHS can stop at the root node instead of spending its
+ * time in rounding heuristics. Null when the relaxation or the repair fails.
+ */
+export function relaxationStart(
+  model: AllocationModel,
+  highs: Highs,
+  milp: MilpModel,
+  settings: SolverSettings,
+): { evaluation: Evaluation | null; bound: number | null; seconds: number } {
+  const lp = solveLp(highs, milp.problem, settings, undefined, true);
+  if (!lp.hasSolution || lp.status !== 'optimal') return { evaluation: null, bound: null, seconds: lp.seconds };
+  const bound = lp.objective;
+  const whole = milp.candidates.filter((c) => (lp.values.get(c.variable) ?? 0) > 1 - 1e-6).map((c) => ({ projectId: c.eligible.project.id, year: c.year }));
+  try {
+    return { evaluation: greedyAllocation(model, whole).evaluation, bound, seconds: lp.seconds };
+  } catch (e) {
+    if (e instanceof AllocationInfeasible) return { evaluation: null, bound, seconds: lp.seconds };
+    throw e;
+  }
+}
+
 export interface OptimalResult {
   readonly evaluation: Evaluation;
   readonly status: string;
@@ -150,8 +185,8 @@ export interface OptimalResult {
   /** Objective of the last MILP solution (its own amounts), before the projection checks and completion. */
   readonly milpScore: number | null;
   readonly marginalScorePerBillion: number | null;
-  /** The last MILP solved, in CPLEX LP format. */
-  readonly lp: string;
+  /** The last MILP solved (lp-writer.ts turns it into CPLEX LP text); null when none was. */
+  readonly problem: LpProblem | null;
   readonly notes: readonly string[];
 }
 
@@ -159,7 +194,12 @@ export interface OptimalResult {
  * `greedy` is the greedy allocation to beat and to start from; null when the
  * greedy method found none (the MILP may still find one).
  */
-export async function optimalAllocation(model: AllocationModel, greedy: GreedyResult | null, highsIn?: Highs): Promise<OptimalResult> {
+export async function optimalAllocation(
+  model: AllocationModel,
+  greedy: GreedyResult | null,
+  highsIn?: Highs,
+  formulation: Pick<MilpOptions, 'aggregate'> = {},
+): Promise<OptimalResult> {
   const highs = highsIn ?? (await loadHighs());
   const a = model.ctx.scenario.allocation;
   // The scenario's time limit is for the whole method: the fixed-point solves share 75 % of it,
@@ -174,7 +214,7 @@ export async function optimalAllocation(model: AllocationModel, greedy: GreedyRe
   // First equity path: the greedy allocation's (a real portfolio's), else contributions only.
   let reference: BankProjection = greedy?.evaluation.projection ?? evaluate(model, []).projection;
   let seconds = 0;
-  let last: { milp: MilpModel; lp: string; solution: LpSolution; reference: BankProjection } | null = null;
+  let last: { milp: MilpModel; solution: LpSolution; reference: BankProjection; bound: number | null } | null = null;
   /** The best allocation the projection accepts among the iterations, and the last one tried. */
   let best: Evaluation | null = null;
   let evaluation: Evaluation | null = null;
@@ -182,15 +222,17 @@ export async function optimalAllocation(model: AllocationModel, greedy: GreedyRe
   let settled = false;
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
     iterations++;
-    const milp = buildMilp(model, reference);
-    const lp = writeLp(milp.problem);
-    const start = best ?? greedy?.evaluation;
+    const milp = buildMilp(model, reference, formulation);
+    let start = best ?? greedy?.evaluation;
+    const guided = relaxationStart(model, highs, milp, settingsFor((1 - MARGINAL_TIME_SHARE) * budget - seconds));
+    seconds += guided.seconds;
+    if (guided.evaluation && (!start || portfolioScore(model, guided.evaluation.commitments) > portfolioScore(model, start.commitments))) start = guided.evaluation;
     const remaining = (1 - MARGINAL_TIME_SHARE) * budget - seconds;
     if (iter > 0 && remaining < 0.1 * budget) {
       notes.push('no time left to settle the equity path further');
       break;
     }
-    const solution = solveLp(highs, lp, settingsFor(remaining), start ? binaryStart(milp, start.placements) : undefined);
+    const solution = solveLp(highs, milp.problem, settingsFor(remaining), start ? binaryStart(milp, start.placements) : undefined);
     seconds += solution.seconds;
     // The objective is bounded (binaries), so "infeasible or unbounded" means infeasible.
     if (solution.status === 'infeasible' || solution.status === 'infeasible or unbounded') {
@@ -206,7 +248,7 @@ export async function optimalAllocation(model: AllocationModel, greedy: GreedyRe
       notes.push(`HiGHS stopped (${solution.status}) without a feasible solution`);
       break;
     }
-    last = { milp, lp, solution, reference };
+    last = { milp, solution, reference, bound: guided.bound };
     evaluation = evaluate(model, placementsFrom(milp.candidates, solution.values), reference);
     if (isFeasible(evaluation) && (!best || portfolioScore(model, evaluation.commitments) > portfolioScore(model, best.commitments))) {
       best = evaluation;
@@ -244,10 +286,10 @@ export async function optimalAllocation(model: AllocationModel, greedy: GreedyRe
 
   let marginal: number | null = null;
   if (last && last.solution.hasSolution) {
-    const more = buildMilp(model, last.reference, { extraCapital: MARGINAL_CAPITAL });
+    const more = buildMilp(model, last.reference, { ...formulation, extraCapital: MARGINAL_CAPITAL });
     const moreSolution = solveLp(
       highs,
-      writeLp(more.problem),
+      more.problem,
       settingsFor(Math.max(MARGINAL_TIME_SHARE * budget, budget - seconds)),
       binaryStart(more, placementsFrom(last.milp.candidates, last.solution.values)),
     );
@@ -263,12 +305,13 @@ export async function optimalAllocation(model: AllocationModel, greedy: GreedyRe
   return {
     evaluation: final,
     status: last?.solution.status ?? 'not run',
-    gap: last?.solution.gap ?? null,
+    // Stopped before its own bound: the LP relaxation's objective still bounds the MILP's.
+    gap: last ? (last.solution.gap ?? gapToBound(last.bound, last.solution.objective)) : null,
     seconds,
     iterations,
     milpScore,
     marginalScorePerBillion: marginal,
-    lp: last?.lp ?? '',
+    problem: last?.milp.problem ?? null,
     notes,
   };
 }
