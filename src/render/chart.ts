@@ -3,9 +3,9 @@
  * (drawn at twice the spec's size) and SVG for print.
  *
  * Notes (stack-notes §2):
- * - chartjs-node-canvas loads its own Chart.js per renderer, so fonts and plugins go
- *   through `chartCallback` and the config's inline `plugins`, never through an
- *   imported `Chart`.
+ * - chartjs-node-canvas loads its own Chart.js (one, shared by every canvas: see
+ *   `SharedChartJsCanvas`), so fonts and plugins go through its defaults and the
+ *   config's inline `plugins`, never through an imported `Chart`.
  * - Never call this from a worker thread: canvas crashes when a worker exits.
  * - Canvas draws text LTR; Arabic strings are wrapped in an RTL embedding so that
  *   they read right to left (shaping is done by Pango).
@@ -13,7 +13,8 @@
  *   counter, which `normaliseSvg` rewrites so identical specs give identical bytes.
  */
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin, Scale, TickOptions } from 'chart.js';
-import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { ChartJSNodeCanvas, type ChartJSNodeCanvasOptions } from 'chartjs-node-canvas';
+import type { Chart as ChartJS } from 'chart.js/auto';
 import type { AxisSpec, ChartSpec, Series, ValueFormat } from '../report/charts/spec.js';
 import { createLocale, type Locale } from '../report/locale.js';
 
@@ -479,6 +480,27 @@ const backgroundPlugin: Plugin = {
   },
 };
 
+/**
+ * One Chart.js for every canvas of the process. chartjs-node-canvas loads a fresh
+ * copy of Chart.js per canvas (to isolate global registrations), so each size and
+ * output type would start cold: every draw in a new copy runs unoptimised, about
+ * a third of the chart time of a run. Sharing is safe here because every canvas
+ * gets the same defaults and plugins are passed per chart.
+ */
+let sharedChartJs: { readonly chartJs: typeof ChartJS; readonly defaultLabels: (chart: Chart) => LegendItem[] } | null = null;
+
+class SharedChartJsCanvas extends ChartJSNodeCanvas {
+  protected override initialize(options: ChartJSNodeCanvasOptions): typeof ChartJS {
+    if (!sharedChartJs) {
+      const chartJs = super.initialize(options);
+      chartJs.defaults.font.family = FONT_FAMILY;
+      chartJs.defaults.color = TEXT;
+      sharedChartJs = { chartJs, defaultLabels: chartJs.defaults.plugins.legend.labels.generateLabels };
+    }
+    return sharedChartJs.chartJs;
+  }
+}
+
 export interface ChartRenderer {
   /** PNG at twice the spec's size (for screens, slides and the HTML dossier). */
   png(spec: ChartSpec): Promise<Uint8Array>;
@@ -494,26 +516,15 @@ export const PNG_SCALE = 2;
  * Create one per run and reuse it for every chart. Main thread only.
  */
 export function createChartRenderer(): ChartRenderer {
-  const canvases = new Map<string, { canvas: ChartJSNodeCanvas; labels: { fn?: (chart: Chart) => LegendItem[] } }>();
+  const canvases = new Map<string, ChartJSNodeCanvas>();
   const get = (type: 'png' | 'svg', width: number, height: number) => {
     const key = `${type}:${width}x${height}`;
-    let entry = canvases.get(key);
-    if (!entry) {
-      const labels: { fn?: (chart: Chart) => LegendItem[] } = {};
-      const canvas = new ChartJSNodeCanvas({
-        width,
-        height,
-        ...(type === 'svg' ? { type: 'svg' as const } : {}),
-        chartCallback: (ChartJS) => {
-          ChartJS.defaults.font.family = FONT_FAMILY;
-          ChartJS.defaults.color = TEXT;
-          labels.fn = ChartJS.defaults.plugins.legend.labels.generateLabels;
-        },
-      });
-      entry = { canvas, labels };
-      canvases.set(key, entry);
+    let canvas = canvases.get(key);
+    if (!canvas) {
+      canvas = new SharedChartJsCanvas({ width, height, ...(type === 'svg' ? { type: 'svg' as const } : {}) });
+      canvases.set(key, canvas);
     }
-    return entry;
+    return { canvas, labels: { fn: sharedChartJs!.defaultLabels } };
   };
   return {
     async png(spec) {
