@@ -13,8 +13,8 @@ type Message =
   | { readonly type: 'finish' }
   | { readonly type: 'close' };
 
-/** Synthetic paths run at start-up (about 0.3 s, while the main thread allocates), see warmup.ts. */
-const WARMUP_PATHS = 1500;
+/** Synthetic paths run at start-up, in rounds (about 0.4 s, while the main thread allocates), see warmup.ts. */
+const WARMUP_ROUNDS = [500, 250, 250, 250];
 
 const port = parentPort;
 if (port === null) throw new Error('src/risk/worker.ts must run in a worker thread');
@@ -36,5 +36,5 @@ port.on('message', (msg: Message) => {
   }
 });
 // Compile the hot code on synthetic paths while the main thread prepares the real model.
-warmUp(WARMUP_PATHS);
+warmUp(WARMUP_ROUNDS);
 port.postMessage({ type: 'ready' });
