@@ -110,12 +110,32 @@ async function main(): Promise<void> {
   }
 
   if (hasCommand('risk')) {
-    for (const workers of [1, 2]) {
-      const paths = quick ? 1000 : 10_000;
-      add(repeat(`Monte Carlo ${paths.toLocaleString('en')} paths, ${workers} worker${workers > 1 ? 's' : ''}`, quick ? 1 : 3, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', String(workers), '--quiet', '--no-charts'])));
+    // --json reports the simulation phase apart (simulationSeconds): the Monte Carlo's own speed,
+    // without the start-up, the deterministic run and the output files the whole command includes.
+    const simulation = (t: Timed[]) => {
+      const sim = stats(t.map((x) => (JSON.parse(x.stdout) as { performance: { simulationSeconds: number } }).performance.simulationSeconds));
+      return { simulationSeconds: sim.median, simulationMin: sim.min, simulationMax: sim.max };
+    };
+    const mc = (paths: number, workers: number, runs: number) =>
+      repeat(`Monte Carlo ${paths.toLocaleString('en')} paths, ${workers} worker${workers > 1 ? 's' : ''}`, runs, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', String(workers), '--json', '--no-charts']), simulation);
+    for (const paths of quick ? [1000] : [10_000, 50_000]) {
+      const one = mc(paths, 1, quick ? 1 : 5);
+      const two = mc(paths, 2, quick ? 1 : 5);
+      add(one);
+      add(two);
+      const speedup = (e: BenchEntry) => Number(e.extra?.['simulationSeconds']);
+      entries.push({
+        case: `Monte Carlo ${paths.toLocaleString('en')} paths: 2-worker speed-up`,
+        unit: 'x',
+        median: one.median / two.median,
+        min: one.min / two.max,
+        max: one.max / two.min,
+        runs: 0,
+        extra: { simulation: Number((speedup(one) / speedup(two)).toFixed(2)) },
+      });
     }
     for (const paths of quick ? [] : [1000, 100_000]) {
-      add(repeat(`Monte Carlo scaling: ${paths.toLocaleString('en')} paths, 2 workers`, 1, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', '2', '--quiet', '--no-charts'])));
+      add(repeat(`Monte Carlo scaling: ${paths.toLocaleString('en')} paths, 2 workers`, 1, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', '2', '--json', '--no-charts']), simulation));
     }
   } else process.stderr.write('  (bcid risk not available: Monte Carlo cases skipped)\n');
 

@@ -129,6 +129,11 @@ describe('bcid compare and bcid risk on the bundled project', () => {
     const perf = JSON.parse(readFileSync(path.join(dir, 'performance.json'), 'utf8')) as { workers: number; peakRssMB: number; paths: number };
     expect(perf).toMatchObject({ workers: 2, paths: 300 });
     expect(perf.peakRssMB).toBeGreaterThan(0);
+    // Without --workers, a run this small stays on one thread (threads would cost more than they save).
+    const c = await runCli(['--root', root, 'risk', '--paths', '300', '--no-charts', '-q']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'montecarlo.json'), 'utf8')).toBe(first);
+    expect(JSON.parse(readFileSync(path.join(dir, 'performance.json'), 'utf8'))).toMatchObject({ workers: 1, paths: 300 });
     for (const f of ['tables/risk-fan.csv', 'tables/risk-breaches.csv', 'tables/risk-tornado.csv', 'charts/risk-fan-equityToLoans.png', 'charts/risk-tornado.svg', 'bcid-baseline-risk.xlsx']) expect(existsSync(path.join(dir, f)), f).toBe(true);
     expect((await runCli(['--root', root, 'verify', dir])).code).toBe(0);
 

@@ -122,3 +122,14 @@ describe('accounting on every path', () => {
     expect(results.creditLoss.expected).toBeGreaterThan(0);
   });
 });
+
+describe('default thread count', () => {
+  it('is one thread below THREADS_FROM_PATHS paths, the available cores from there', async () => {
+    const { autoWorkers, defaultWorkers, THREADS_FROM_PATHS } = await import('../../src/risk/montecarlo.js');
+    expect(autoWorkers(1)).toBe(1);
+    expect(autoWorkers(THREADS_FROM_PATHS - 1)).toBe(1);
+    expect(autoWorkers(THREADS_FROM_PATHS)).toBe(defaultWorkers());
+    expect(defaultWorkers()).toBeGreaterThanOrEqual(1);
+    expect(defaultWorkers()).toBeLessThanOrEqual(8);
+  });
+});

@@ -38,7 +38,12 @@ interface RiskFlags {
 }
 
 /** A scenario loaded, checked and run (paid-in delays applied), as `bcid run` does it; diagnostics printed. */
-export async function loadAndRun(scenarioArg: string, paths: ProjectPaths, io: CliIo, options: { allowOutside: boolean; quiet: boolean }): Promise<{ loaded: LoadedRun; inputs: InputData; run: DetailedRun }> {
+export async function loadAndRun(
+  scenarioArg: string,
+  paths: ProjectPaths,
+  io: CliIo,
+  options: { allowOutside: boolean; quiet: boolean; beforeRun?: (loaded: LoadedRun) => void },
+): Promise<{ loaded: LoadedRun; inputs: InputData; run: DetailedRun }> {
   const { loadCheckedInputs } = await import('../load-checked-inputs.js');
   const { formatDiagnostics } = await import('../../diagnostics/format.js');
   const loaded = await loadCheckedInputs(scenarioArg, paths, { allowOutside: options.allowOutside });
@@ -50,6 +55,7 @@ export async function loadAndRun(scenarioArg: string, paths: ProjectPaths, io: C
   }
   const { delayPaidIn } = await import('../../shocks/paid-in-delay.js');
   const { runModelDetailed } = await import('../../model/run.js');
+  options.beforeRun?.(loaded.value);
   const scenario = loaded.value.resolved.scenario;
   const inputs = { ...loaded.value.inputs, contributions: delayPaidIn(loaded.value.inputs.contributions, scenario.funding.paidInDelayYears ?? {}) };
   try {
@@ -112,7 +118,7 @@ export function registerRisk(program: Command, io: CliIo): void {
     .argument('[scenario]', 'scenario name (scenarios/<name>.yaml)', 'baseline')
     .option('--paths <n>', 'number of paths (default: the scenario’s risk.paths, else 10,000)')
     .option('--seed <n>', 'seed of the random streams (default: the scenario’s seed)')
-    .option('--workers <k>', 'computing threads: this one and k − 1 worker threads (default: the cores available, at most 8)')
+    .option('--workers <k>', 'computing threads: this one and k − 1 worker threads (default: 1 below 20,000 paths, where threads cost more than they save; else the cores available, at most 8)')
     .option('--out <dir>', 'folder for the risk files (default: reports/<scenario>/risk)')
     .option('--lang <langs>', 'language of the tables and charts: fr, en or ar (the first is used)', parseLangs, ['fr'])
     .addOption(new Option('--csv-dialect <dialect>', 'CSV for French Excel: ; and decimal commas').choices(['rfc', 'fr']).default('rfc'))
@@ -127,12 +133,19 @@ export function registerRisk(program: Command, io: CliIo): void {
       const workersFlag = numberFlag('workers', flags.workers, { min: 1, max: 64, integer: true });
       const paths = resolvePaths(command, io);
       const montecarlo = await import('../../risk/montecarlo.js');
-      // Threads start now and warm up while this thread loads and allocates.
-      const pool = montecarlo.startWorkers(workersFlag ?? montecarlo.defaultWorkers());
+      const { riskSettings } = await import('../../risk/calibration.js');
+      // Threads start as soon as their number is known, and warm up while this thread allocates:
+      // now when --workers or --paths says, else once the scenario (its paths) is read.
+      let pool: import('../../risk/montecarlo.js').WorkerPool | null = null;
+      const startPool = (pathCount: number) => (pool ??= montecarlo.startWorkers(workersFlag ?? montecarlo.autoWorkers(pathCount)));
+      if (workersFlag !== undefined || pathsFlag !== undefined) startPool(pathsFlag ?? 0);
       try {
-        const { loaded, inputs, run } = await loadAndRun(scenarioArg, paths, io, { allowOutside: flags.allowOutside, quiet: flags.quiet });
+        const { loaded, inputs, run } = await loadAndRun(scenarioArg, paths, io, {
+          allowOutside: flags.allowOutside,
+          quiet: flags.quiet,
+          beforeRun: (l) => startPool(riskSettings(l.resolved.scenario).paths),
+        });
         const scenario = loaded.resolved.scenario;
-        const { riskSettings } = await import('../../risk/calibration.js');
         const { buildMcModel } = await import('../../risk/mc-model.js');
         const settings = riskSettings(scenario);
         const nPaths = pathsFlag ?? settings.paths;
@@ -162,12 +175,13 @@ export function registerRisk(program: Command, io: CliIo): void {
         const simStart = performance.now();
         let acc;
         try {
-          acc = await montecarlo.runMonteCarlo(build.model, pool, { onProgress: (done) => bar?.update(done) });
+          acc = await montecarlo.runMonteCarlo(build.model, startPool(nPaths), { onProgress: (done) => bar?.update(done) });
         } finally {
           bar?.stop();
         }
         const simSeconds = (performance.now() - simStart) / 1000;
-        await pool.close();
+        const threads = startPool(nPaths).size;
+        await startPool(nPaths).close();
 
         const { tornado } = await import('../../risk/tornado.js');
         const { summarise } = await import('../../risk/results.js');
@@ -205,7 +219,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           kind: 'bcid-risk-performance' as const,
           scenario: scenario.name,
           paths: nPaths,
-          workers: pool.size,
+          workers: threads,
           simulationSeconds: round(simSeconds, 4),
           pathsPerSecond: Math.round(nPaths / Math.max(simSeconds, 1e-9)),
           totalSeconds: round((performance.now() - started) / 1000, 4),
@@ -240,7 +254,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           throw new CommandExit(ExitCode.internal);
         }
       } finally {
-        await pool.close();
+        await (pool as import('../../risk/montecarlo.js').WorkerPool | null)?.close();
       }
     });
 }
