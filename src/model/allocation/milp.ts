@@ -34,7 +34,7 @@ import { loadHighs } from './highs.js';
 import { AllocationInfeasible } from './infeasible.js';
 import { numericProblem } from './highs-model.js';
 import type { LpProblem } from './lp-writer.js';
-import { buildMilp, placementsFrom, type MilpModel, type MilpOptions } from './milp-model.js';
+import { buildMilp, placementsFrom, type MilpCandidate, type MilpModel, type MilpOptions } from './milp-model.js';
 import type { AllocationModel } from './model.js';
 import { earnedScore, portfolioScore } from './ranking.js';
 
@@ -172,9 +172,18 @@ export function relaxationStart(
   const lp = solveLp(highs, milp.problem, settings, undefined, true);
   if (!lp.hasSolution || lp.status !== 'optimal') return { evaluation: null, bound: null, seconds: lp.seconds };
   const bound = lp.objective;
-  const whole = milp.candidates.filter((c) => (lp.values.get(c.variable) ?? 0) > 1 - 1e-6).map((c) => ({ projectId: c.eligible.project.id, year: c.year }));
+  const value = (c: MilpCandidate): number => lp.values.get(c.variable) ?? 0;
+  const whole = milp.candidates.filter((c) => value(c) > 1 - 1e-6);
+  // A pinned project the relaxation spreads over several years goes in at its largest share:
+  // the greedy completion keeps what it is given and never drops a pinned project.
+  for (const e of model.eligible) {
+    if (!e.pinned || whole.some((c) => c.eligible === e)) continue;
+    const own = milp.candidates.filter((c) => c.eligible === e);
+    if (own.length > 0) whole.push(own.reduce((a, b) => (value(b) > value(a) ? b : a)));
+  }
+  const placements = whole.map((c) => ({ projectId: c.eligible.project.id, year: c.year }));
   try {
-    return { evaluation: greedyAllocation(model, whole).evaluation, bound, seconds: lp.seconds };
+    return { evaluation: greedyAllocation(model, placements).evaluation, bound, seconds: lp.seconds };
   } catch (e) {
     if (e instanceof AllocationInfeasible) return { evaluation: null, bound, seconds: lp.seconds };
     throw e;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isFeasible } from '../../../src/model/allocation/evaluate.js';
+import { evaluate, isFeasible } from '../../../src/model/allocation/evaluate.js';
 import { greedyAllocation } from '../../../src/model/allocation/greedy.js';
 import { loadHighs, type Highs } from '../../../src/model/allocation/highs.js';
 import { writeLp } from '../../../src/model/allocation/lp-writer.js';
@@ -102,6 +102,31 @@ describe('MIP start from the LP relaxation', () => {
       { numRuns: 20, seed: 11 },
     );
     expect(useful).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('keeps every pinned project', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(instanceArb(7, false), async (inst) => {
+        const pinned = { ...inst.scenario, allocation: { ...inst.scenario.allocation, pinned: ['P1', 'P2'] } };
+        let prep;
+        try {
+          prep = await prepareRun(inst.inputs, pinned);
+          greedyAllocation(prep.model);
+        } catch {
+          return; // pins that cannot be funded: nothing to start from
+        }
+        const ids = prep.model.eligible.filter((e) => e.pinned).map((e) => e.project.id);
+        const milp = buildMilp(prep.model, evaluate(prep.model, []).projection);
+        const start = relaxationStart(prep.model, highs, milp, exact);
+        if (!start.evaluation) return;
+        expect(isFeasible(start.evaluation)).toBe(true);
+        for (const id of ids) expect(start.evaluation.placements.map((p) => p.projectId)).toContain(id);
+        checked++;
+      }),
+      { numRuns: 25, seed: 23 },
+    );
+    expect(checked).toBeGreaterThan(5);
   }, 120_000);
 
   it('gives the gap to the bound as HiGHS defines it', () => {
