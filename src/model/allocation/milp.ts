@@ -138,10 +138,17 @@ export function solveLp(highs: Highs, source: string | LpProblem, settings: Solv
   }
 }
 
-/** Relative gap as HiGHS reports it: |bound − objective| / max(1, |objective|). */
+/** Relative gap as HiGHS defines it: |bound − objective| / |objective| (undefined at a zero objective). */
 export function gapToBound(bound: number | null, objective: number): number | null {
-  if (bound === null || !Number.isFinite(objective)) return null;
-  return Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
+  if (bound === null || !Number.isFinite(objective) || !Number.isFinite(bound)) return null;
+  if (objective === 0) return bound === 0 ? 0 : null;
+  return Math.abs(bound - objective) / Math.abs(objective);
+}
+
+/** Every pinned project of the model is placed. */
+function keepsPins(model: AllocationModel, evaluation: Evaluation): boolean {
+  const placed = new Set(evaluation.placements.map((p) => p.projectId));
+  return model.eligible.every((e) => !e.pinned || placed.has(e.project.id));
 }
 
 /** A MIP start: 1 for the candidates matching `placements`, 0 for every other binary. */
@@ -234,20 +241,28 @@ export async function optimalAllocation(
   let evaluation: Evaluation | null = null;
   let iterations = 0;
   let settled = false;
+  /** Of the last MILP solve. */
+  let status = 'not run';
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
     iterations++;
+    if (iter > 0 && (1 - MARGINAL_TIME_SHARE) * budget - seconds < 0.1 * budget) {
+      notes.push('no time left to settle the equity path further');
+      break;
+    }
     const milp = buildMilp(model, reference, formulation);
     let start = best ?? greedy?.evaluation;
     const guided = relaxationStart(model, highs, milp, settingsFor((1 - MARGINAL_TIME_SHARE) * budget - seconds));
     seconds += guided.seconds;
-    if (guided.evaluation && (!start || portfolioScore(model, guided.evaluation.commitments) > portfolioScore(model, start.commitments))) start = guided.evaluation;
-    const remaining = (1 - MARGINAL_TIME_SHARE) * budget - seconds;
-    if (iter > 0 && remaining < 0.1 * budget) {
-      notes.push('no time left to settle the equity path further');
-      break;
+    // The relaxation's allocation has passed the projection: a result in its own right, not only a start.
+    if (guided.evaluation && isFeasible(guided.evaluation) && keepsPins(model, guided.evaluation)) {
+      const score = portfolioScore(model, guided.evaluation.commitments);
+      if (!best || score > portfolioScore(model, best.commitments)) best = guided.evaluation;
+      if (!start || score > portfolioScore(model, start.commitments)) start = guided.evaluation;
     }
+    const remaining = (1 - MARGINAL_TIME_SHARE) * budget - seconds;
     const solution = solveLp(highs, milp.problem, settingsFor(remaining), start ? binaryStart(milp, start.placements) : undefined);
     seconds += solution.seconds;
+    status = solution.status;
     // The objective is bounded (binaries), so "infeasible or unbounded" means infeasible.
     if (solution.status === 'infeasible' || solution.status === 'infeasible or unbounded') {
       if (best || greedy) break; // an earlier equity path gave a feasible allocation: keep it
@@ -282,9 +297,10 @@ export async function optimalAllocation(
 
   let final: Evaluation | null = greedy?.evaluation ?? null;
   let milpScore: number | null = null;
-  if (evaluation && last) {
-    milpScore = selectedScore(last.milp, last.solution.values);
+  if (evaluation) {
+    milpScore = last ? selectedScore(last.milp, last.solution.values) : null;
     if (!isFeasible(evaluation)) notes.push('the last MILP solution broke a limit in the projection; the lowest-ranked projects were dropped');
+    if (!last) notes.push('the allocation comes from the LP relaxation, completed greedily: HiGHS returned no solution of its own');
     const completed = greedyAllocation(model, evaluation.placements).evaluation;
     const added = completed.placements.length - evaluation.placements.length;
     if (added > 0) notes.push(`${added} project(s) still fitting after the MILP were added`);
@@ -318,7 +334,7 @@ export async function optimalAllocation(
 
   return {
     evaluation: final,
-    status: last?.solution.status ?? 'not run',
+    status,
     // Stopped before its own bound: the LP relaxation's objective still bounds the MILP's.
     gap: last ? (last.solution.gap ?? gapToBound(last.bound, last.solution.objective)) : null,
     seconds,

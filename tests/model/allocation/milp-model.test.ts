@@ -132,7 +132,9 @@ describe('MIP start from the LP relaxation', () => {
   it('gives the gap to the bound as HiGHS defines it', () => {
     expect(gapToBound(101, 100)).toBeCloseTo(0.01, 12);
     expect(gapToBound(100, 100)).toBe(0);
-    expect(gapToBound(0.5, 0.25)).toBeCloseTo(0.25, 12); // |objective| < 1: divided by 1
+    expect(gapToBound(0.5, 0.25)).toBeCloseTo(1, 12); // divided by |objective|, also below 1
+    expect(gapToBound(0, 0)).toBe(0);
+    expect(gapToBound(1, 0)).toBeNull();
     expect(gapToBound(null, 100)).toBeNull();
     expect(gapToBound(100, Number.NaN)).toBeNull();
   });
