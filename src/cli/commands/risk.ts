@@ -136,8 +136,8 @@ export function registerRisk(program: Command, io: CliIo): void {
       const { riskSettings } = await import('../../risk/calibration.js');
       // Threads start as soon as their number is known, and warm up while this thread allocates:
       // now when --workers or --paths says, else once the scenario (its paths) is read.
-      let pool: import('../../risk/montecarlo.js').WorkerPool | null = null;
-      const startPool = (pathCount: number) => (pool ??= montecarlo.startWorkers(workersFlag ?? montecarlo.autoWorkers(pathCount)));
+      let poolStarted: import('../../risk/montecarlo.js').WorkerPool | null = null;
+      const startPool = (pathCount: number) => (poolStarted ??= montecarlo.startWorkers(workersFlag ?? montecarlo.autoWorkers(pathCount)));
       if (workersFlag !== undefined || pathsFlag !== undefined) startPool(pathsFlag ?? 0);
       try {
         const { loaded, inputs, run } = await loadAndRun(scenarioArg, paths, io, {
@@ -172,16 +172,16 @@ export function registerRisk(program: Command, io: CliIo): void {
           );
           bar.start(nPaths, 0);
         }
+        const pool = startPool(nPaths);
         const simStart = performance.now();
         let acc;
         try {
-          acc = await montecarlo.runMonteCarlo(build.model, startPool(nPaths), { onProgress: (done) => bar?.update(done) });
+          acc = await montecarlo.runMonteCarlo(build.model, pool, { onProgress: (done) => bar?.update(done) });
         } finally {
           bar?.stop();
         }
         const simSeconds = (performance.now() - simStart) / 1000;
-        const threads = startPool(nPaths).size;
-        await startPool(nPaths).close();
+        await pool.close();
 
         const { tornado } = await import('../../risk/tornado.js');
         const { summarise } = await import('../../risk/results.js');
@@ -219,7 +219,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           kind: 'bcid-risk-performance' as const,
           scenario: scenario.name,
           paths: nPaths,
-          workers: threads,
+          workers: pool.size,
           simulationSeconds: round(simSeconds, 4),
           pathsPerSecond: Math.round(nPaths / Math.max(simSeconds, 1e-9)),
           totalSeconds: round((performance.now() - started) / 1000, 4),
@@ -254,7 +254,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           throw new CommandExit(ExitCode.internal);
         }
       } finally {
-        await (pool as import('../../risk/montecarlo.js').WorkerPool | null)?.close();
+        await (poolStarted as import('../../risk/montecarlo.js').WorkerPool | null)?.close();
       }
     });
 }
