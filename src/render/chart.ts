@@ -370,6 +370,8 @@ export function toChartJsConfig(
     } as Partial<TickOptions>,
   };
 
+  // Value labels sit beyond the bar's end: room above the largest value so the longest is not cut off.
+  const labelRoom = spec.valueLabels && spec.y.max === undefined ? { grace: '8%' } : {};
   let scales: Record<string, unknown>;
   if (spec.layout === 'scatter') {
     scales = {
@@ -377,12 +379,12 @@ export function toChartJsConfig(
       y: valueScale(spec.y, spec, L, 'left', true),
     };
   } else if (spec.horizontal) {
-    scales = { y: categoryAxis, y2: undefined, x: valueScale(spec.y, spec, L, 'bottom', true) };
+    scales = { y: categoryAxis, y2: undefined, x: { ...valueScale(spec.y, spec, L, 'bottom', true), ...labelRoom } };
     delete scales.y2;
   } else {
     scales = {
       x: categoryAxis,
-      y: valueScale(spec.y, spec, L, 'left', true),
+      y: { ...valueScale(spec.y, spec, L, 'left', true), ...labelRoom },
       ...(spec.y2 ? { y2: valueScale(spec.y2, spec, L, 'right', false) } : {}),
     };
   }

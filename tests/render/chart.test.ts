@@ -63,6 +63,15 @@ describe('chart renderer', () => {
     expect(Buffer.compare(Buffer.from(fresh.svg(last)), Buffer.from(firstSvg))).toBe(0);
   }, 60_000);
 
+  it('leaves room beyond the largest bar for its value label', () => {
+    const spec = specs('fr')['commitments-by-sector'];
+    expect(spec.horizontal && spec.valueLabels).toBe(true);
+    const scales = (toChartJsConfig(spec, { scale: 1 }).options as { scales: Record<string, { grace?: string }> }).scales;
+    expect(scales['x']!.grace).toBe('8%');
+    const plain = toChartJsConfig({ ...spec, valueLabels: false }, { scale: 1 }).options as { scales: Record<string, { grace?: string }> };
+    expect(plain.scales['x']!.grace).toBeUndefined();
+  });
+
   it('renumbers cairo surfaces, images and glyphs', () => {
     expect(normaliseSvg('<g id="surface57"><use href="#surface57"/></g><g id="surface60"><image id="image9"/><symbol id="glyph3-12"/>')).toBe(
       '<g id="surface1"><use href="#surface1"/></g><g id="surface2"><image id="image1"/><symbol id="glyph1"/>',
