@@ -112,9 +112,12 @@ async function main(): Promise<void> {
   if (hasCommand('risk')) {
     // --json reports the simulation phase apart (simulationSeconds): the Monte Carlo's own speed,
     // without the start-up, the deterministic run and the output files the whole command includes.
+    // The phases (performance.json) show what dominates the whole command: their medians.
     const simulation = (t: Timed[]) => {
-      const sim = stats(t.map((x) => (JSON.parse(x.stdout) as { performance: { simulationSeconds: number } }).performance.simulationSeconds));
-      return { simulationSeconds: sim.median, simulationMin: sim.min, simulationMax: sim.max };
+      const perf = t.map((x) => (JSON.parse(x.stdout) as { performance: { simulationSeconds: number; phaseSeconds: Record<string, number> } }).performance);
+      const sim = stats(perf.map((p) => p.simulationSeconds));
+      const phases = Object.fromEntries(Object.keys(perf[0]!.phaseSeconds).map((k) => [`phase:${k}`, stats(perf.map((p) => p.phaseSeconds[k]!)).median]));
+      return { simulationSeconds: sim.median, simulationMin: sim.min, simulationMax: sim.max, ...phases };
     };
     const mc = (paths: number, workers: number, runs: number) =>
       repeat(`Monte Carlo ${paths.toLocaleString('en')} paths, ${workers} worker${workers > 1 ? 's' : ''}`, runs, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', String(workers), '--json', '--no-charts']), simulation);

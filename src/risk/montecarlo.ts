@@ -35,10 +35,11 @@ export function defaultWorkers(): number {
 
 /**
  * Below this many paths one thread is faster for the whole command: a worker
- * thread's start-up and warm-up (about 0.4 s of CPU, on a core the main
- * thread needs while it allocates) cost more than its share of the paths saves
- * (measured on 2 cores: 1,000 paths 0.85 s on one thread, 1.28 s on two; 10,000
- * paths about equal; 50,000 paths 3.4 s vs 2.4 s).
+ * thread's start-up and warm-up (about 0.25 s of CPU, slowing the main thread's
+ * allocation on 2 cores by 0.2 s) cost more than its share of the paths saves
+ * (measured on 2 cores, whole command, medians of 5: 1,000 paths 0.62 s on one
+ * thread, 0.77 s on two; 5,000 paths 0.81 s vs 0.93 s; 10,000 paths 1.14 s vs
+ * 1.08 s, within the noise; 50,000 paths 3.4 s vs 2.4 s).
  */
 export const THREADS_FROM_PATHS = 20_000;
 

@@ -101,6 +101,12 @@ export interface RiskPerformance {
   readonly pathsPerSecond: number;
   /** Whole command, from start to files written. */
   readonly totalSeconds: number;
+  /**
+   * Wall time of each phase in order, summing to a little under totalSeconds: loading the
+   * inputs and allocating, building the Monte Carlo model, simulating, summarising (with the
+   * tornado) and writing the tables, workbook and charts.
+   */
+  readonly phaseSeconds: Readonly<Record<'loadAndAllocate' | 'prepare' | 'simulate' | 'summarise' | 'write', number>>;
   /** process.resourceUsage().maxRSS in megabytes (whole process, threads included). */
   readonly peakRssMB: number;
   readonly node: string;

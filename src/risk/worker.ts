@@ -13,8 +13,13 @@ type Message =
   | { readonly type: 'finish' }
   | { readonly type: 'close' };
 
-/** Synthetic paths run at start-up, in rounds (about 0.4 s, while the main thread allocates), see warmup.ts. */
-const WARMUP_ROUNDS = [500, 250, 250, 250];
+/**
+ * Synthetic paths run at start-up, in rounds (about 0.17 s of CPU, while the main thread
+ * allocates), see warmup.ts. Four rounds of 100 warm the code as well as 500 + 3 × 250 did (first
+ * real block ≈ 20 ms either way, measured in-process) at two-thirds of the CPU, which the main
+ * thread's allocation shares on 2 cores: `bcid risk` with 2 workers is 0.07 s faster (median of 8).
+ */
+const WARMUP_ROUNDS = [100, 100, 100, 100];
 
 const port = parentPort;
 if (port === null) throw new Error('src/risk/worker.ts must run in a worker thread');

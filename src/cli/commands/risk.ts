@@ -13,7 +13,7 @@ import type { InputData } from '../../schema/records.js';
 import type { ManifestEntry } from '../../io/manifest.js';
 import type { RiskSectionInput } from '../../report/dossier.js';
 import type { Lang } from '../../report/i18n/index.js';
-import type { RiskResults } from '../../risk/results.js';
+import type { RiskPerformance, RiskResults } from '../../risk/results.js';
 import type { ComparisonResults } from '../../risk/compare.js';
 
 /**
@@ -128,6 +128,14 @@ export function registerRisk(program: Command, io: CliIo): void {
     .option('-q, --quiet', 'print nothing but errors (no progress bar)', false)
     .action(async (scenarioArg: string, flags: RiskFlags, command: Command) => {
       const started = performance.now();
+      // Wall time of each phase, for performance.json: what dominates a run (docs/performance.md).
+      const phases: Record<keyof RiskPerformance['phaseSeconds'], number> = { loadAndAllocate: 0, prepare: 0, simulate: 0, summarise: 0, write: 0 };
+      let phaseStart = started;
+      const phase = (name: keyof RiskPerformance['phaseSeconds']) => {
+        const now = performance.now();
+        phases[name] = round((now - phaseStart) / 1000, 4);
+        phaseStart = now;
+      };
       const pathsFlag = numberFlag('paths', flags.paths, { min: 1, max: 10_000_000, integer: true });
       const seedFlag = numberFlag('seed', flags.seed, { min: 0, max: 2 ** 31 - 1, integer: true });
       const workersFlag = numberFlag('workers', flags.workers, { min: 1, max: 64, integer: true });
@@ -145,6 +153,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           quiet: flags.quiet,
           beforeRun: (l) => startPool(riskSettings(l.resolved.scenario).paths),
         });
+        phase('loadAndAllocate');
         const scenario = loaded.resolved.scenario;
         const { buildMcModel } = await import('../../risk/mc-model.js');
         const settings = riskSettings(scenario);
@@ -173,6 +182,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           bar.start(nPaths, 0);
         }
         const pool = startPool(nPaths);
+        phase('prepare');
         const simStart = performance.now();
         let acc;
         try {
@@ -181,6 +191,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           bar?.stop();
         }
         const simSeconds = (performance.now() - simStart) / 1000;
+        phase('simulate');
         await pool.close();
 
         const { tornado } = await import('../../risk/tornado.js');
@@ -195,6 +206,7 @@ export function registerRisk(program: Command, io: CliIo): void {
           blockSize: build.model.blockSize,
         });
 
+        phase('summarise');
         const writer = await fileWriter(outDir);
         writer.write('montecarlo.json', `${JSON.stringify(results, null, 2)}\n`);
         await writeRiskTables(results, flags, writer.write, scenario.reportDate ?? '2025-12-22', loaded, scenario.name);
@@ -213,16 +225,18 @@ export function registerRisk(program: Command, io: CliIo): void {
             writer.write(`charts/${spec.id}.svg`, renderer.svg(spec));
           }
         }
+        phase('write');
         const { VERSION } = await import('../version.js');
         const { availableParallelism } = await import('node:os');
-        const performanceReport = {
-          kind: 'bcid-risk-performance' as const,
+        const performanceReport: RiskPerformance = {
+          kind: 'bcid-risk-performance',
           scenario: scenario.name,
           paths: nPaths,
           workers: pool.size,
           simulationSeconds: round(simSeconds, 4),
           pathsPerSecond: Math.round(nPaths / Math.max(simSeconds, 1e-9)),
           totalSeconds: round((performance.now() - started) / 1000, 4),
+          phaseSeconds: phases,
           peakRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
           node: process.version,
           cores: availableParallelism(),
