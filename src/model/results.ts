@@ -151,6 +151,7 @@ export interface SolverReport {
   /** Σ over funded projects of score × approved / maxAmount × (1 + discount rate)^−delay (src/model/README.md). */
   readonly objective: number;
   readonly gap: number | null;
+  /** Wall time of the allocation method (optimal: model building, LP relaxations and HiGHS); 0 for greedy. */
   readonly seconds: number;
   /** Score gained per extra 1 bn FCFA (1,000 millions) of capital; optimal only. */
   readonly marginalScorePerBillion: number | null;

@@ -175,9 +175,9 @@ export function relaxationStart(
   highs: Highs,
   milp: MilpModel,
   settings: SolverSettings,
-): { evaluation: Evaluation | null; bound: number | null; seconds: number } {
+): { evaluation: Evaluation | null; bound: number | null } {
   const lp = solveLp(highs, milp.problem, settings, undefined, true);
-  if (!lp.hasSolution || lp.status !== 'optimal') return { evaluation: null, bound: null, seconds: lp.seconds };
+  if (!lp.hasSolution || lp.status !== 'optimal') return { evaluation: null, bound: null };
   const bound = lp.objective;
   const value = (c: MilpCandidate): number => lp.values.get(c.variable) ?? 0;
   const whole = milp.candidates.filter((c) => value(c) > 1 - 1e-6);
@@ -190,9 +190,9 @@ export function relaxationStart(
   }
   const placements = whole.map((c) => ({ projectId: c.eligible.project.id, year: c.year }));
   try {
-    return { evaluation: greedyAllocation(model, placements).evaluation, bound, seconds: lp.seconds };
+    return { evaluation: greedyAllocation(model, placements).evaluation, bound };
   } catch (e) {
-    if (e instanceof AllocationInfeasible) return { evaluation: null, bound, seconds: lp.seconds };
+    if (e instanceof AllocationInfeasible) return { evaluation: null, bound };
     throw e;
   }
 }
@@ -201,6 +201,7 @@ export interface OptimalResult {
   readonly evaluation: Evaluation;
   readonly status: string;
   readonly gap: number | null;
+  /** Wall time of the whole method: model building, LP relaxations, greedy completions and HiGHS. */
   readonly seconds: number;
   readonly iterations: number;
   /** Objective of the last MILP solution (its own amounts), before the projection checks and completion. */
@@ -211,6 +212,14 @@ export interface OptimalResult {
   readonly notes: readonly string[];
 }
 
+export interface OptimalOptions extends Pick<MilpOptions, 'aggregate'> {
+  /**
+   * Seconds on a monotonic clock (default: performance.now). The time limit is counted on it,
+   * so that building the models and completing allocations count as well as HiGHS's own time.
+   */
+  readonly clock?: () => number;
+}
+
 /**
  * `greedy` is the greedy allocation to beat and to start from; null when the
  * greedy method found none (the MILP may still find one).
@@ -219,12 +228,16 @@ export async function optimalAllocation(
   model: AllocationModel,
   greedy: GreedyResult | null,
   highsIn?: Highs,
-  formulation: Pick<MilpOptions, 'aggregate'> = {},
+  options: OptimalOptions = {},
 ): Promise<OptimalResult> {
   const highs = highsIn ?? (await loadHighs());
   const a = model.ctx.scenario.allocation;
-  // The scenario's time limit is for the whole method: the fixed-point solves share 75 % of it,
-  // the marginal-value re-solve gets the rest (at least 25 %).
+  const formulation: Pick<MilpOptions, 'aggregate'> = options.aggregate === undefined ? {} : { aggregate: options.aggregate };
+  const clock = options.clock ?? (() => performance.now() / 1000);
+  const startedAt = clock();
+  const elapsed = () => clock() - startedAt;
+  // The scenario's time limit is for the whole method, on the wall clock: the fixed-point solves
+  // share 75 % of it, the marginal-value re-solve gets the rest (at least 25 %).
   const budget = a.timeLimitSeconds;
   const settingsFor = (seconds: number): SolverSettings => ({
     timeLimitSeconds: Math.max(0.1, seconds),
@@ -234,7 +247,6 @@ export async function optimalAllocation(
   const notes: string[] = [];
   // First equity path: the greedy allocation's (a real portfolio's), else contributions only.
   let reference: BankProjection = greedy?.evaluation.projection ?? evaluate(model, []).projection;
-  let seconds = 0;
   let last: { milp: MilpModel; solution: LpSolution; reference: BankProjection; bound: number | null } | null = null;
   /** The best allocation the projection accepts among the iterations, and the last one tried. */
   let best: Evaluation | null = null;
@@ -245,23 +257,21 @@ export async function optimalAllocation(
   let status = 'not run';
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
     iterations++;
-    if (iter > 0 && (1 - MARGINAL_TIME_SHARE) * budget - seconds < 0.1 * budget) {
+    if (iter > 0 && (1 - MARGINAL_TIME_SHARE) * budget - elapsed() < 0.1 * budget) {
       notes.push('no time left to settle the equity path further');
       break;
     }
     const milp = buildMilp(model, reference, formulation);
     let start = best ?? greedy?.evaluation;
-    const guided = relaxationStart(model, highs, milp, settingsFor((1 - MARGINAL_TIME_SHARE) * budget - seconds));
-    seconds += guided.seconds;
+    const guided = relaxationStart(model, highs, milp, settingsFor((1 - MARGINAL_TIME_SHARE) * budget - elapsed()));
     // The relaxation's allocation has passed the projection: a result in its own right, not only a start.
     if (guided.evaluation && isFeasible(guided.evaluation) && keepsPins(model, guided.evaluation)) {
       const score = portfolioScore(model, guided.evaluation.commitments);
       if (!best || score > portfolioScore(model, best.commitments)) best = guided.evaluation;
       if (!start || score > portfolioScore(model, start.commitments)) start = guided.evaluation;
     }
-    const remaining = (1 - MARGINAL_TIME_SHARE) * budget - seconds;
+    const remaining = (1 - MARGINAL_TIME_SHARE) * budget - elapsed();
     const solution = solveLp(highs, milp.problem, settingsFor(remaining), start ? binaryStart(milp, start.placements) : undefined);
-    seconds += solution.seconds;
     status = solution.status;
     // The objective is bounded (binaries), so "infeasible or unbounded" means infeasible.
     if (solution.status === 'infeasible' || solution.status === 'infeasible or unbounded') {
@@ -320,10 +330,9 @@ export async function optimalAllocation(
     const moreSolution = solveLp(
       highs,
       more.problem,
-      settingsFor(Math.max(MARGINAL_TIME_SHARE * budget, budget - seconds)),
+      settingsFor(Math.max(MARGINAL_TIME_SHARE * budget, budget - elapsed())),
       binaryStart(more, placementsFrom(last.milp.candidates, last.solution.values)),
     );
-    seconds += moreSolution.seconds;
     if (moreSolution.hasSolution) {
       marginal = ((selectedScore(more, moreSolution.values) - selectedScore(last.milp, last.solution.values)) * 1000) / MARGINAL_CAPITAL;
       if (moreSolution.status !== 'optimal' || last.solution.status !== 'optimal') {
@@ -337,7 +346,7 @@ export async function optimalAllocation(
     status,
     // Stopped before its own bound: the LP relaxation's objective still bounds the MILP's.
     gap: last ? (last.solution.gap ?? gapToBound(last.bound, last.solution.objective)) : null,
-    seconds,
+    seconds: elapsed(),
     iterations,
     milpScore,
     marginalScorePerBillion: marginal,
