@@ -4,7 +4,10 @@
  * several runs, with the machine's core count and the Node version).
  *
  *   npm run bench             full series (several minutes)
- *   npm run bench -- --quick  smoke version: one size per case, fewer runs
+ *   npm run bench -- --quick  one size per case, fewer runs (about a minute)
+ *   npm run bench -- --smoke  every kind of case once, on tiny inputs (seconds): keeps the
+ *                             harness working (tests/bench/smoke.test.ts); its times mean nothing
+ *   --out DIR                 where bench.json goes (default reports/bench)
  *
  * CLI cases time the built CLI (`npm run build` first) as a user runs it,
  * process start-up included. No test asserts any of these times.
@@ -19,8 +22,17 @@ import { benchKernel } from './kernel.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'bcid.js');
-const OUT = path.join(ROOT, 'reports', 'bench');
-const quick = process.argv.includes('--quick');
+const outFlag = process.argv.indexOf('--out');
+const OUT = outFlag > 0 && process.argv[outFlag + 1] ? path.resolve(process.argv[outFlag + 1]!) : path.join(ROOT, 'reports', 'bench');
+const mode: 'full' | 'quick' | 'smoke' = process.argv.includes('--smoke') ? 'smoke' : process.argv.includes('--quick') ? 'quick' : 'full';
+const quick = mode !== 'full';
+
+/** Sizes and repetitions of each series, per mode. */
+const PLAN = {
+  full: { runs: 7, helpRuns: 15, pdfRuns: 3, kernelSizes: [100_000, 1_000_000], kernelRuns: undefined, mcPaths: [10_000, 50_000], mcRuns: 5, mcScaling: [1000, 100_000], milp: [200, 1000], scaling: [10, 100, 1000, 10_000], scalingRuns: 3 },
+  quick: { runs: 2, helpRuns: 3, pdfRuns: 1, kernelSizes: [100_000], kernelRuns: 3, mcPaths: [1000], mcRuns: 1, mcScaling: [], milp: [200], scaling: [10, 100], scalingRuns: 1 },
+  smoke: { runs: 1, helpRuns: 1, pdfRuns: 0, kernelSizes: [2000], kernelRuns: 1, mcPaths: [300], mcRuns: 1, mcScaling: [], milp: [12], scaling: [10], scalingRuns: 1 },
+}[mode];
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 export interface BenchEntry {
@@ -65,8 +77,9 @@ function stats(values: readonly number[]): { median: number; min: number; max: n
 }
 
 function repeat(name: string, runs: number, once: () => Timed, extra?: (t: Timed[]) => BenchEntry['extra']): BenchEntry {
-  const warm = once(); // warm the file cache
-  if (warm.timedOut) return { case: name, unit: 's', runs: 0, median: warm.seconds, min: warm.seconds, max: warm.seconds, extra: { timedOutAfterSeconds: Math.round(warm.seconds) } };
+  // A first run warms the file cache (not in smoke mode, whose times mean nothing).
+  const warm = mode === 'smoke' ? { seconds: 0 } : once();
+  if ('timedOut' in warm && warm.timedOut) return { case: name, unit: 's', runs: 0, median: warm.seconds, min: warm.seconds, max: warm.seconds, extra: { timedOutAfterSeconds: Math.round(warm.seconds) } };
   const timings = Array.from({ length: runs }, once);
   const entry = { case: name, unit: 's', runs, ...stats(timings.map((t) => t.seconds)) };
   const peak = timings.map((t) => t.peakRssMb).filter((x): x is number => x !== null);
@@ -97,15 +110,16 @@ async function main(): Promise<void> {
     entries.push(e);
     process.stderr.write(`  ${e.case}: median ${e.median.toPrecision(4)} ${e.unit}\n`);
   };
-  const n = quick ? 2 : 7;
+  const n = PLAN.runs;
+  const runOut = path.join(OUT, 'run');
 
-  add(repeat('CLI start (bcid --help)', quick ? 3 : 15, () => cli(['--help'])));
+  add(repeat('CLI start (bcid --help)', PLAN.helpRuns, () => cli(['--help'])));
   add(repeat('validate, bundled data', n, () => cli(['validate'])));
-  add(repeat('run, no PDF, bundled data', n, () => cli(['run', '--no-pdf', '--quiet', '--out', 'reports/bench/run'])));
-  add(repeat('run with PDF (fr), bundled data', quick ? 1 : 3, () => cli(['run', '--quiet', '--out', 'reports/bench/run-pdf'])));
+  add(repeat('run, no PDF, bundled data', n, () => cli(['run', '--no-pdf', '--quiet', '--out', runOut, '--allow-outside'])));
+  if (PLAN.pdfRuns > 0) add(repeat('run with PDF (fr), bundled data', PLAN.pdfRuns, () => cli(['run', '--quiet', '--out', path.join(OUT, 'run-pdf'), '--allow-outside'])));
 
-  for (const k of await benchKernel({ sizes: quick ? [100_000] : [100_000, 1_000_000], distinct: !quick, runs: quick ? 3 : undefined })) {
-    entries.push({ case: k.name, unit: 'ms', median: k.medianMs, min: k.minMs, max: k.maxMs, runs: quick ? 3 : 0, extra: { loanYears: k.loanYears, loanYearsPerSecond: Math.round(k.loanYearsPerSecond) } });
+  for (const k of await benchKernel({ sizes: PLAN.kernelSizes, distinct: mode === 'full', runs: PLAN.kernelRuns })) {
+    entries.push({ case: k.name, unit: 'ms', median: k.medianMs, min: k.minMs, max: k.maxMs, runs: PLAN.kernelRuns ?? 0, extra: { loanYears: k.loanYears, loanYearsPerSecond: Math.round(k.loanYearsPerSecond) } });
     process.stderr.write(`  ${k.name}: ${k.loanYearsPerSecond.toExponential(2)} loan-years/s\n`);
   }
 
@@ -121,9 +135,9 @@ async function main(): Promise<void> {
     };
     const mc = (paths: number, workers: number, runs: number) =>
       repeat(`Monte Carlo ${paths.toLocaleString('en')} paths, ${workers} worker${workers > 1 ? 's' : ''}`, runs, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', String(workers), '--json', '--no-charts']), simulation);
-    for (const paths of quick ? [1000] : [10_000, 50_000]) {
-      const one = mc(paths, 1, quick ? 1 : 5);
-      const two = mc(paths, 2, quick ? 1 : 5);
+    for (const paths of PLAN.mcPaths) {
+      const one = mc(paths, 1, PLAN.mcRuns);
+      const two = mc(paths, 2, PLAN.mcRuns);
       add(one);
       add(two);
       const speedup = (e: BenchEntry) => Number(e.extra?.['simulationSeconds']);
@@ -137,12 +151,12 @@ async function main(): Promise<void> {
         extra: { simulation: Number((speedup(one) / speedup(two)).toFixed(2)) },
       });
     }
-    for (const paths of quick ? [] : [1000, 100_000]) {
+    for (const paths of PLAN.mcScaling) {
       add(repeat(`Monte Carlo scaling: ${paths.toLocaleString('en')} paths, 2 workers`, 1, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', '2', '--json', '--no-charts']), simulation));
     }
   } else process.stderr.write('  (bcid risk not available: Monte Carlo cases skipped)\n');
 
-  for (const projects of quick ? [200] : [200, 1000]) {
+  for (const projects of PLAN.milp) {
     const dir = generated(projects);
     add(
       repeat(`MILP allocation, ${projects} generated projects`, 1, () => cli(['--root', dir, 'run', '--method', 'optimal', '--no-pdf', '--quiet']), () => {
@@ -151,15 +165,15 @@ async function main(): Promise<void> {
       }),
     );
   }
-  for (const projects of quick ? [10, 100] : [10, 100, 1000, 10_000]) {
+  for (const projects of PLAN.scaling) {
     const dir = generated(projects);
-    add(repeat(`run scaling: ${projects.toLocaleString('en')} projects (greedy, no PDF)`, quick ? 1 : 3, () => cli(['--root', dir, 'run', '--no-pdf', '--quiet'])));
+    add(repeat(`run scaling: ${projects.toLocaleString('en')} projects (greedy, no PDF)`, PLAN.scalingRuns, () => cli(['--root', dir, 'run', '--no-pdf', '--quiet'])));
   }
 
-  const report = { node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', quick, entries };
+  const report = { node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', mode, quick, entries };
   writeFileSync(path.join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  rmSync(path.join(OUT, 'run'), { recursive: true, force: true });
-  process.stdout.write(`${formatTable(report.entries)}\n\nNode ${report.node}, ${report.cores} cores (${report.cpu}). Written to reports/bench/bench.json\n`);
+  rmSync(runOut, { recursive: true, force: true });
+  process.stdout.write(`${formatTable(report.entries)}\n\nNode ${report.node}, ${report.cores} cores (${report.cpu}). Written to ${path.join(OUT, 'bench.json').startsWith(ROOT + path.sep) ? path.relative(ROOT, path.join(OUT, 'bench.json')) : path.join(OUT, 'bench.json')}\n`);
 }
 
 function formatTable(entries: readonly BenchEntry[]): string {
