@@ -139,10 +139,6 @@ export class BlockSums {
   toMessage(): BlockSumsMessage {
     return { sums: this.sums, lossBinSums: this.lossBinSums, moments: this.moments };
   }
-
-  transferables(): ArrayBuffer[] {
-    return [this.sums.buffer as ArrayBuffer, this.lossBinSums.buffer as ArrayBuffer, this.moments.buffer as ArrayBuffer];
-  }
 }
 
 /** A whole run's result: the merged tally and the block sums merged in order. */

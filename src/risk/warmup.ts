@@ -133,14 +133,11 @@ export function warmupModel(): McModel {
  * because the first block of every new simulator runs several times slower than
  * the next ones until the code has seen more than one (measured: 120 ms, then
  * 50 ms on the real model after four rounds, against 17 ms a block once warm).
- * Two things besides the paths themselves keep the compiled code valid when the
- * real blocks come:
- * - each block's sums are transferred, as the worker sends them: the first
- *   ArrayBuffer an isolate detaches makes V8 throw away every optimised function
- *   that assumed typed arrays are never detached (a protector), so that must
- *   happen here, not after the first real block;
- * - every histogram slot kind is hit (under- and overflow through the ranges of
- *   `warmupModel`, +∞ below), so no branch is first taken on real data.
+ * Every histogram slot kind is hit (under- and overflow through the ranges of
+ * `warmupModel`, +∞ below), so no branch is first taken on real data. Nothing
+ * here (nor in the worker) transfers an ArrayBuffer: the first buffer an isolate
+ * detaches invalidates a V8 protector, deoptimises every hot function and leaves
+ * all typed-array accesses slower for the rest of the thread's life.
  */
 export function warmUp(rounds: readonly number[]): void {
   for (const paths of rounds) warmUpOnce(paths);
@@ -151,10 +148,7 @@ export function warmUpOnce(paths: number): Tally {
   // Through structured clone, as the real model arrives: its objects then have the same shapes.
   const model = structuredClone({ ...warmupModel(), paths });
   const sim = new PathSimulator(model);
-  for (let b = 0; b * model.blockSize < paths; b++) {
-    const sums = sim.runBlock(b);
-    structuredClone(sums.toMessage(), { transfer: sums.transferables() });
-  }
+  for (let b = 0; b * model.blockSize < paths; b++) structuredClone(sim.runBlock(b).toMessage());
   sim.tally.hist.add(0, Infinity);
   sim.tally.scalars.add(0, Infinity);
   return sim.tally;

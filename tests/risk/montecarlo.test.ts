@@ -133,3 +133,50 @@ describe('default thread count', () => {
     expect(defaultWorkers()).toBeLessThanOrEqual(8);
   });
 });
+
+describe('the worker pool', () => {
+  it('has one computing thread per requested worker, this thread alone for one', async () => {
+    const one = startWorkers(1);
+    const three = startWorkers(3);
+    pools.push(one, three);
+    expect(one.size).toBe(1);
+    expect(three.size).toBe(3);
+    await three.ready;
+  }, 60_000);
+
+  it('runs another model after a first one, with the same results as a fresh pool', async () => {
+    const f = await bundled();
+    const settings = riskSettings(f.scenario);
+    const a = buildMcModel(f.base, settings, { paths: 600, seed: 8 }).model;
+    const b = buildMcModel(f.base, settings, { paths: 300, seed: 9 }).model;
+    const pool = startWorkers(2);
+    pools.push(pool);
+    const first = await runMonteCarlo(a, pool);
+    const second = await runMonteCarlo(b, pool);
+    const fresh = startWorkers(1);
+    pools.push(fresh);
+    expect(first.paths).toBe(600);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(await runMonteCarlo(b, fresh)));
+  }, 60_000);
+
+  it('fails with the error of a block that cannot be merged, and of a worker that fails', async () => {
+    const f = await bundled();
+    const model = buildMcModel(f.base, riskSettings(f.scenario), { paths: 600, seed: 8 }).model;
+    const pool = startWorkers(2);
+    pools.push(pool);
+    await expect(
+      runMonteCarlo(model, pool, {
+        onProgress: () => {
+          throw new Error('cannot merge');
+        },
+      }),
+    ).rejects.toThrow('cannot merge');
+    // Its workers may still hold blocks of the failed run: the pool is stopped, not reused.
+    await expect(runMonteCarlo(model, pool)).rejects.toThrow('the worker pool was stopped after a failed run');
+    // A model the workers cannot read: every worker reports its error, the run fails once.
+    const other = startWorkers(2);
+    pools.push(other);
+    const broken = { ...model, compiled: null } as unknown as typeof model;
+    await expect(runMonteCarlo(broken, other)).rejects.toThrow(/^worker failed: TypeError/);
+  }, 60_000);
+});
