@@ -34,14 +34,13 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Below this many paths one thread is faster for the whole command: a worker
- * thread's start-up and warm-up (about 0.25 s of CPU, slowing the main thread's
- * allocation on 2 cores by 0.2 s) cost more than its share of the paths saves
- * (measured on 2 cores, whole command, medians of 5: 1,000 paths 0.62 s on one
- * thread, 0.77 s on two; 5,000 paths 0.81 s vs 0.93 s; 10,000 paths 1.14 s vs
- * 1.08 s, within the noise; 50,000 paths 3.4 s vs 2.4 s).
+ * Below this many paths one thread is faster for the whole command: the workers'
+ * start-up and warm-up (slowing the main thread's allocation on 2 cores by about
+ * 0.25 s) cost more than they save. Measured on 2 cores, whole command, medians of 5
+ * (one thread / two workers): 1,000 paths 0.62 / 0.85 s; 5,000 paths 0.92 / 0.93 s;
+ * 10,000 paths 1.26 / 1.20 s; 20,000 paths 1.75 / 1.42 s; 50,000 paths 3.68 / 2.38 s.
  */
-export const THREADS_FROM_PATHS = 20_000;
+export const THREADS_FROM_PATHS = 10_000;
 
 /** The worker count when --workers is not given. */
 export function autoWorkers(paths: number): number {

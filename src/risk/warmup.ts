@@ -131,8 +131,9 @@ export function warmupModel(): McModel {
  * Runs synthetic paths as a worker runs real blocks, and discards them: one
  * round per entry of `rounds` (its paths), each on a fresh model and simulator,
  * because the first block of every new simulator runs several times slower than
- * the next ones until the code has seen more than one (measured: 120 ms, then
- * 50 ms on the real model after four rounds, against 17 ms a block once warm).
+ * the next ones until the code has seen more than one (measured on the bundled
+ * portfolio: a cold first block 85–125 ms; after two rounds 25–28 ms, against
+ * 14–15 ms a block once warm).
  * Every histogram slot kind is hit (under- and overflow through the ranges of
  * `warmupModel`, +∞ below), so no branch is first taken on real data. Nothing
  * here (nor in the worker) transfers an ArrayBuffer: the first buffer an isolate

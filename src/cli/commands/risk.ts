@@ -118,7 +118,7 @@ export function registerRisk(program: Command, io: CliIo): void {
     .argument('[scenario]', 'scenario name (scenarios/<name>.yaml)', 'baseline')
     .option('--paths <n>', 'number of paths (default: the scenario’s risk.paths, else 10,000)')
     .option('--seed <n>', 'seed of the random streams (default: the scenario’s seed)')
-    .option('--workers <k>', 'computing threads: this one and k − 1 worker threads (default: 1 below 20,000 paths, where threads cost more than they save; else the cores available, at most 8)')
+    .option('--workers <k>', 'computing threads: 1 is this thread alone, k ≥ 2 are k worker threads (default: 1 below 10,000 paths, where threads cost more than they save; else the cores available, at most 8)')
     .option('--out <dir>', 'folder for the risk files (default: reports/<scenario>/risk)')
     .option('--lang <langs>', 'language of the tables and charts: fr, en or ar (the first is used)', parseLangs, ['fr'])
     .addOption(new Option('--csv-dialect <dialect>', 'CSV for French Excel: ; and decimal commas').choices(['rfc', 'fr']).default('rfc'))
