@@ -81,6 +81,8 @@ function repeat(name: string, runs: number, once: () => Timed, extra?: (t: Timed
   const warm = mode === 'smoke' ? { seconds: 0 } : once();
   if ('timedOut' in warm && warm.timedOut) return { case: name, unit: 's', runs: 0, median: warm.seconds, min: warm.seconds, max: warm.seconds, extra: { timedOutAfterSeconds: Math.round(warm.seconds) } };
   const timings = Array.from({ length: runs }, once);
+  const timedOut = timings.find((t) => t.timedOut);
+  if (timedOut) return { case: name, unit: 's', runs: 0, median: timedOut.seconds, min: timedOut.seconds, max: timedOut.seconds, extra: { timedOutAfterSeconds: Math.round(timedOut.seconds) } };
   const entry = { case: name, unit: 's', runs, ...stats(timings.map((t) => t.seconds)) };
   const peak = timings.map((t) => t.peakRssMb).filter((x): x is number => x !== null);
   const more = { ...(peak.length ? { peakRssMb: Math.round(Math.max(...peak)) } : {}), ...(extra?.(timings) ?? {}) };

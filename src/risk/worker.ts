@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PathSimulator, type McModel } from './simulate.js';
-import { warmUp } from './warmup.js';
+import { WARMUP_ROUNDS, warmUp } from './warmup.js';
 
 type Message =
   | { readonly type: 'init'; readonly model: McModel }
@@ -13,13 +13,6 @@ type Message =
   | { readonly type: 'finish' }
   | { readonly type: 'close' };
 
-/**
- * Synthetic paths run at start-up, in rounds, while the main thread allocates (see warmup.ts).
- * Every worker's warm-up shares the cores with the allocation, so it is kept short: two rounds of
- * 100 paths gave the fastest whole command with 2 workers on 2 cores (10,000 paths, medians of 6:
- * 1.03 s with one round, 1.07 s with two, 1.11 s with four; the simulation 0.43, 0.37, 0.37 s).
- */
-const WARMUP_ROUNDS = [100, 100];
 
 const port = parentPort;
 if (port === null) throw new Error('src/risk/worker.ts must run in a worker thread');

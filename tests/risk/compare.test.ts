@@ -129,12 +129,11 @@ describe('bcid compare and bcid risk on the bundled project', () => {
     const perf = JSON.parse(readFileSync(path.join(dir, 'performance.json'), 'utf8')) as { workers: number; peakRssMB: number; paths: number; totalSeconds: number; phaseSeconds: Record<string, number> };
     expect(perf).toMatchObject({ workers: 2, paths: 300 });
     expect(perf.peakRssMB).toBeGreaterThan(0);
-    // The phases, in order, account for the whole command but for its last lines (the manifest).
+    // The phases, in order, within the whole command (its last lines, the manifest, come after them).
     expect(Object.keys(perf.phaseSeconds)).toEqual(['loadAndAllocate', 'prepare', 'simulate', 'summarise', 'write']);
     const phaseSum = Object.values(perf.phaseSeconds).reduce((a, b) => a + b, 0);
     expect(Object.values(perf.phaseSeconds).every((s) => s >= 0)).toBe(true);
     expect(phaseSum).toBeLessThanOrEqual(perf.totalSeconds + 1e-3);
-    expect(phaseSum).toBeGreaterThan(0.5 * perf.totalSeconds);
     // Without --workers, a run this small stays on one thread (threads would cost more than they save).
     const c = await runCli(['--root', root, 'risk', '--paths', '300', '--no-charts', '-q']);
     expect(c.code, c.stderr).toBe(0);

@@ -4,6 +4,7 @@
  * standard error of the expected loss falls as 1/√N; every path satisfies the
  * accounting identities.
  */
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MEMBER_CODES } from '../../src/schema/codes.js';
 import { riskSettings } from '../../src/risk/calibration.js';
@@ -157,6 +158,36 @@ describe('the worker pool', () => {
     pools.push(fresh);
     expect(first.paths).toBe(600);
     expect(JSON.stringify(second)).toBe(JSON.stringify(await runMonteCarlo(b, fresh)));
+  }, 60_000);
+
+  it('hands out many more blocks than the workers hold at once, with the same sums as one thread', async () => {
+    const f = await bundled();
+    // 11 blocks of 250 paths: each worker gets 3 at first, then one more per block it returns.
+    const model = buildMcModel(f.base, riskSettings(f.scenario), { paths: 2600, seed: 4 }).model;
+    const one = startWorkers(1);
+    const two = startWorkers(2);
+    const three = startWorkers(3);
+    pools.push(one, two, three);
+    const reference = JSON.stringify(await runMonteCarlo(model, one));
+    const seen: number[] = [];
+    expect(JSON.stringify(await runMonteCarlo(model, two, { onProgress: (done) => seen.push(done) }))).toBe(reference);
+    expect(JSON.stringify(await runMonteCarlo(model, three))).toBe(reference);
+    // Progress counts the blocks merged in order: it never goes back and ends at every path.
+    expect(seen.every((d, k) => k === 0 || d >= seen[k - 1]!)).toBe(true);
+    expect(seen.at(-1)).toBe(2600);
+  }, 60_000);
+
+  it('fails, instead of waiting for ever, when a worker dies before or during the run', async () => {
+    const f = await bundled();
+    const model = buildMcModel(f.base, riskSettings(f.scenario), { paths: 600, seed: 8 }).model;
+    const fake = (body: string) => () => new Worker(`const { parentPort } = require('node:worker_threads');\n${body}`, { eval: true });
+    const throwsAtStart = startWorkers(2, { spawn: fake(`throw new Error('no simulation code here');`) });
+    const exitsAtStart = startWorkers(2, { spawn: fake(`process.exit(0);`) });
+    const exitsOnBlock = startWorkers(2, { spawn: fake(`parentPort.postMessage({ type: 'ready' });\nparentPort.on('message', (m) => { if (m.type === 'block') process.exit(3); });`) });
+    pools.push(throwsAtStart, exitsAtStart, exitsOnBlock);
+    await expect(runMonteCarlo(model, throwsAtStart)).rejects.toThrow('no simulation code here');
+    await expect(runMonteCarlo(model, exitsAtStart)).rejects.toThrow('a worker thread exited (code 0) before it was ready');
+    await expect(runMonteCarlo(model, exitsOnBlock)).rejects.toThrow('a worker exited (code 3) before the end of the run');
   }, 60_000);
 
   it('fails with the error of a block that cannot be merged, and of a worker that fails', async () => {

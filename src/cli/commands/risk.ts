@@ -191,8 +191,8 @@ export function registerRisk(program: Command, io: CliIo): void {
           bar?.stop();
         }
         const simSeconds = (performance.now() - simStart) / 1000;
-        phase('simulate');
         await pool.close();
+        phase('simulate');
 
         const { tornado } = await import('../../risk/tornado.js');
         const { summarise } = await import('../../risk/results.js');

@@ -230,14 +230,16 @@ export async function optimalAllocation(
   highsIn?: Highs,
   options: OptimalOptions = {},
 ): Promise<OptimalResult> {
-  const highs = highsIn ?? (await loadHighs());
-  const a = model.ctx.scenario.allocation;
-  const formulation: Pick<MilpOptions, 'aggregate'> = options.aggregate === undefined ? {} : { aggregate: options.aggregate };
   const clock = options.clock ?? (() => performance.now() / 1000);
   const startedAt = clock();
   const elapsed = () => clock() - startedAt;
-  // The scenario's time limit is for the whole method, on the wall clock: the fixed-point solves
-  // share 75 % of it, the marginal-value re-solve gets the rest (at least 25 %).
+  const highs = highsIn ?? (await loadHighs());
+  const a = model.ctx.scenario.allocation;
+  const formulation: Pick<MilpOptions, 'aggregate'> = options.aggregate === undefined ? {} : { aggregate: options.aggregate };
+  // The scenario's time limit is for the whole method, on the wall clock (loading HiGHS included):
+  // the fixed-point solves share 75 % of it, the marginal-value re-solve gets what is left. Each
+  // solve gets at least 0.1 s, and HiGHS checks its limit between steps, so a limit far too short
+  // for the problem is overrun by those margins.
   const budget = a.timeLimitSeconds;
   const settingsFor = (seconds: number): SolverSettings => ({
     timeLimitSeconds: Math.max(0.1, seconds),
@@ -330,7 +332,7 @@ export async function optimalAllocation(
     const moreSolution = solveLp(
       highs,
       more.problem,
-      settingsFor(Math.max(MARGINAL_TIME_SHARE * budget, budget - elapsed())),
+      settingsFor(budget - elapsed()),
       binaryStart(more, placementsFrom(last.milp.candidates, last.solution.values)),
     );
     if (moreSolution.hasSolution) {
