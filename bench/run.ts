@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     add(
       repeat(`MILP allocation, ${projects} generated projects`, 1, () => cli(['--root', dir, 'run', '--method', 'optimal', '--no-pdf', '--quiet']), () => {
         const r = runResults(path.join(dir, 'reports', 'baseline'));
-        return { status: r.solver.status, gap: r.solver.gap, solverSeconds: r.solver.seconds, funded: r.allocation.filter((a) => a.funded).length };
+        return { status: r.solver.status, gap: r.solver.gap, allocationSeconds: r.solver.seconds, funded: r.allocation.filter((a) => a.funded).length };
       }),
     );
   }
