@@ -1,5 +1,5 @@
 import type { Instrument, MemberCode, Sector, DebtCapacity } from '../schema/codes.js';
-import type { Scenario } from '../schema/scenario.js';
+import type { NamedScenario } from '../schema/scenario.js';
 
 /**
  * What `bcid run` computes: the contract between the model core and the
@@ -185,7 +185,7 @@ export interface ReflowRow {
 }
 
 export interface RunResults {
-  readonly scenario: Scenario & { readonly name: string };
+  readonly scenario: NamedScenario;
   readonly allocation: readonly AllocationRow[];
   readonly bank: readonly BankYear[];
   readonly members: readonly MemberYearResult[];

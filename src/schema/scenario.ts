@@ -244,3 +244,5 @@ export const scenarioSchema = z
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type LoanTermsSetting = z.infer<typeof loanTermsSchema>;
+/** A scenario as loaded: its `name` is the file's (scenarios/<name>.yaml). */
+export type NamedScenario = Scenario & { readonly name: string };
