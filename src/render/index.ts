@@ -7,7 +7,7 @@ export { renderPacket, renderDossier, type DossierRenderOptions, type OutputFile
 export { renderCsv, csvText, neutraliseFormula, type CsvDialect } from './csv.js';
 export { renderXlsx, type WorkbookMeta } from './xlsx.js';
 export { renderTextTable, type TextTableOptions } from './text-table.js';
-export { renderRunSummary } from './summary.js';
+export { renderSummary } from './summary.js';
 export { renderDossierHtml, escapeHtml, type ChartImage } from './html.js';
 export { createChartRenderer, toChartJsConfig, type ChartRenderer } from './chart.js';
 export {

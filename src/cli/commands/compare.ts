@@ -15,7 +15,8 @@ import { riskChartContext } from '../../report/risk/section.js';
 import { comparisonDataTable, comparisonSeriesTable, comparisonTable } from '../../report/risk/tables.js';
 import { COMPARISON_CHARTS, comparisonChart } from '../../report/charts/comparison.js';
 import { renderCsv } from '../../render/csv.js';
-import { renderTextTable } from '../../render/text-table.js';
+import { renderSummary } from '../../render/summary.js';
+import { compareSummarySpec } from '../../report/summaries/compare.js';
 import { compareRuns, type ComparisonResults } from '../../risk/compare.js';
 import type { RunResults } from '../../model/results.js';
 import { describeInputs } from '../input-descriptions.js';
@@ -97,5 +98,5 @@ export function compareFolder(names: readonly string[]): string {
 /** The terminal table: indicators down, scenarios across, in English like `bcid run`'s summary. */
 export function compareText(c: ComparisonResults): string {
   const L = createLocale('en');
-  return renderTextTable(comparisonTable(c, L), L, { maxColumnWidth: 64 });
+  return renderSummary(compareSummarySpec(c, L), L);
 }

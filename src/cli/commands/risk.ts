@@ -11,7 +11,9 @@ import { loadOrFail, runOrFail } from '../load.js';
 import { outputFolder } from '../output-folder.js';
 import { PacketWriter, dataSource } from '../packet-writer.js';
 import { riskCharts, writeCharts, writeRiskTables } from '../risk-output.js';
-import { riskSummary } from '../risk-summary.js';
+import { renderSummary } from '../../render/summary.js';
+import { createLocale } from '../../report/locale.js';
+import { riskSummarySpec } from '../../report/summaries/risk.js';
 import { monteCarloOf } from '../../pipeline/montecarlo.js';
 import { riskSettings } from '../../risk/calibration.js';
 import { autoWorkers, startWorkers, type WorkerPool } from '../../risk/montecarlo.js';
@@ -123,7 +125,7 @@ export function registerRisk(program: Command, io: CliIo): void {
 
         if (flags.json) io.stdout(`${JSON.stringify({ results, performance: performanceReport }, null, 2)}\n`);
         else if (!flags.quiet) {
-          io.stdout(riskSummary(results, performanceReport));
+          io.stdout(renderSummary(riskSummarySpec(results, performanceReport), createLocale('en')));
           io.stdout(`\nRisk files: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files); the next \`bcid run ${scenario.name}\` or \`bcid dossier ${scenario.name}\` adds them to the dossier\n`);
         }
         if (!results.identities.ok) {

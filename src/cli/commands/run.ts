@@ -9,6 +9,9 @@ import { loadOrFail, runOrFail } from '../load.js';
 import { outputFolder } from '../output-folder.js';
 import { dataSource } from '../packet-writer.js';
 import { riskSectionFor } from '../risk-files.js';
+import { renderSummary } from '../../render/summary.js';
+import { createLocale } from '../../report/locale.js';
+import { runSummarySpec } from '../../report/summaries/run.js';
 
 export interface RunFlags extends PacketFlags {
   method?: 'greedy' | 'optimal';
@@ -53,8 +56,7 @@ export function registerRun(program: Command, io: CliIo): void {
         ...(risk ? { risk } : {}),
       });
       if (!flags.quiet) {
-        const { runSummary } = await import('../run-summary.js');
-        io.stdout(runSummary(run.results));
+        io.stdout(renderSummary(runSummarySpec(run.results), createLocale('en')));
         io.stdout(`\nReport packet: ${path.relative(io.cwd, outDir) || '.'}/ (${files.length} files)\n`);
       }
     });
