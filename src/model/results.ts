@@ -184,7 +184,14 @@ export interface ReflowRow {
   readonly exitProceeds: number;
 }
 
+/**
+ * The version of results.json's layout: `bcid dossier` refuses a file of another
+ * version instead of misreading it. Raise it when a field changes meaning or is removed.
+ */
+export const RESULTS_VERSION = 1;
+
 export interface RunResults {
+  readonly version: typeof RESULTS_VERSION;
   readonly scenario: NamedScenario;
   readonly allocation: readonly AllocationRow[];
   readonly bank: readonly BankYear[];

@@ -21,7 +21,7 @@ import { memberRows } from './members.js';
 import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
-import type { AllocationRow, RunResults, SolverReport } from './results.js';
+import { RESULTS_VERSION, type AllocationRow, type RunResults, type SolverReport } from './results.js';
 import { grantElement } from '../finance/index.js';
 
 export interface RunOptions {
@@ -200,6 +200,6 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     allocation,
     members,
   });
-  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks };
+  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, reflows, solver, checks };
   return { prep, commitments: final.commitments, base };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
-import { UsageFailure } from '../failures.js';
+import { InputFailure, UsageFailure } from '../failures.js';
 import { resolvePaths } from '../context.js';
 import { allowOutsideOption, langOption, mainLang, reportDate } from '../common-flags.js';
 import { outputFolder } from '../output-folder.js';
@@ -14,7 +14,6 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { sha256 } from '../../io/hash.js';
 import type { InputFile } from '../../io/load-run-inputs.js';
 import { MANIFEST_FILE, type Manifest } from '../../io/manifest.js';
-import type { RunResults } from '../../model/results.js';
 import type { Lang } from '../../report/i18n/index.js';
 import { buildDossiers } from '../../report/packet.js';
 
@@ -43,8 +42,20 @@ export function registerDossier(program: Command, io: CliIo): void {
       if (!existsSync(resultsFile)) throw new UsageFailure(`${path.relative(io.cwd, resultsFile)} does not exist: run \`bcid run ${scenario}\` first`);
       const manifestFile = path.join(dir, MANIFEST_FILE);
       if (!existsSync(manifestFile)) throw new UsageFailure(`${path.relative(io.cwd, manifestFile)} is missing: run \`bcid run ${scenario}\` again`);
-      const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as RunResults;
-      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+      const { readResults } = await import('../read-results.js');
+      const read = readResults(readFileSync(resultsFile, 'utf8'), path.relative(io.cwd, resultsFile));
+      if (!read.ok) {
+        io.stderr(`bcid: ${read.problem}\n`);
+        throw new InputFailure([]);
+      }
+      const results = read.value;
+      let manifest: Manifest;
+      try {
+        manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+      } catch {
+        io.stderr(`bcid: ${path.relative(io.cwd, manifestFile)} is not valid JSON (truncated or edited?): run \`bcid run ${scenario}\` again to rewrite it\n`);
+        throw new InputFailure([]);
+      }
       const files: InputFile[] = manifest.inputs.map((i) => ({ role: (i.role ?? 'scenario') as InputFile['role'], path: i.path, sha256: i.sha256, encoding: 'utf-8' }));
       const source = dataSource(manifest.inputs);
       // The stress tests and Monte Carlo of this scenario, if `bcid compare` / `bcid risk` wrote them (issue 5).
