@@ -8,7 +8,6 @@ import { loadAndRun } from '../load.js';
 import { outputFolder } from '../output-folder.js';
 import { PacketWriter, dataSource, uniqueInputs } from '../packet-writer.js';
 import { writeCharts } from '../risk-output.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { InputFile } from '../../io/load-run-inputs.js';
 import { createLocale } from '../../report/locale.js';
 import { riskChartContext } from '../../report/risk/section.js';
@@ -26,9 +25,9 @@ import { VERSION } from '../version.js';
  * `bcid compare A B [C…]`: runs each scenario (stress scenarios on their own
  * allocation, held fixed) and shows the key indicators side by side. Writes
  * reports/compare-A-B…/ (or --out): comparison.json, comparison.csv,
- * comparison-by-year.csv, a workbook and the comparison charts; and
- * reports/A/risk/comparison.json, from which the dossier of A gets its
- * "risks and stress tests" section.
+ * comparison-by-year.csv, a workbook and the comparison charts, with their
+ * manifest. It feeds no other packet: a dossier's stress tests are the ones its
+ * scenario names (`dossier.stresses`), computed by `bcid run`.
  */
 
 interface CompareFlags extends PacketFlags {
@@ -38,7 +37,7 @@ interface CompareFlags extends PacketFlags {
 export function registerCompare(program: Command, io: CliIo): void {
   program
     .command('compare')
-    .description('run scenarios and compare their key indicators: table, CSV, workbook, charts; feeds the dossier’s stress-test section')
+    .description('run scenarios and compare their key indicators: table, CSV, workbook, charts')
     .argument('<scenarios...>', 'two or more scenario names; the first is the reference')
     .option('--out <dir>', 'report folder (default: reports/compare-<A>-<B>…)')
     .addOption(langOption('language of the files and charts: fr, en or ar (the first is used)'))
@@ -59,7 +58,6 @@ export function registerCompare(program: Command, io: CliIo): void {
       const comparison = compareRuns(runs);
       const folder = compareFolder(runs.map((r) => r.scenario.name));
       const outDir = outputFolder(paths, flags.out, folder, flags.allowOutside);
-      const referenceDir = outputFolder(paths, undefined, comparison.reference, false);
       const inputs = uniqueInputs(files);
       const json = `${JSON.stringify(comparison, null, 2)}\n`;
       const writer = new PacketWriter(outDir);
@@ -77,11 +75,9 @@ export function registerCompare(program: Command, io: CliIo): void {
         await writeCharts(writer, COMPARISON_CHARTS.map((which) => comparisonChart(comparison, which, ctx)));
       }
       writer.finish({ scenario: folder, seed: runs[0]!.scenario.seed, inputs }, paths, io);
-      // The reference scenario's dossier shows the comparison in its risk section.
-      writeFileAtomic(path.join(referenceDir, 'risk', 'comparison.json'), json);
       if (!flags.quiet) {
         io.stdout(compareText(comparison));
-        io.stdout(`\nComparison: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files); dossier of ${comparison.reference}: ${path.relative(io.cwd, path.join(referenceDir, 'risk', 'comparison.json'))}\n`);
+        io.stdout(`\nComparison: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files)\n`);
       }
     });
 }

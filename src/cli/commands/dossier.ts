@@ -7,7 +7,7 @@ import { resolvePaths } from '../context.js';
 import { allowOutsideOption, langOption, mainLang, reportDate } from '../common-flags.js';
 import { outputFolder } from '../output-folder.js';
 import { dataSource } from '../packet-writer.js';
-import { riskSectionFor } from '../risk-files.js';
+import { readPacketRisk, riskSectionOf } from '../dossier-risk.js';
 import { describeInputs } from '../input-descriptions.js';
 import { VERSION } from '../version.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -58,8 +58,14 @@ export function registerDossier(program: Command, io: CliIo): void {
       }
       const files: InputFile[] = manifest.inputs.map((i) => ({ role: (i.role ?? 'scenario') as InputFile['role'], path: i.path, sha256: i.sha256, encoding: 'utf-8' }));
       const source = dataSource(manifest.inputs);
-      // The stress tests and Monte Carlo of this scenario, if `bcid compare` / `bcid risk` wrote them (issue 5).
-      const risk = await riskSectionFor(dir, results.scenario.name, source);
+      // The risk section's results as this packet's run wrote them, checked against its manifest.
+      const packetRisk = readPacketRisk(dir, manifest.outputs);
+      if (!packetRisk.ok) {
+        io.stderr(`bcid: ${path.relative(io.cwd, dir) || '.'}: ${packetRisk.problem}: run \`bcid run ${scenario}\` again\n`);
+        throw new InputFailure([]);
+      }
+      const { comparison, montecarlo } = packetRisk.risk;
+      const risk = comparison === null && montecarlo === null ? undefined : riskSectionOf(packetRisk.risk, results.scenario.name, source);
       const date = reportDate(flags.date ?? results.scenario.reportDate, io);
       const dossiers = buildDossiers(results, {
         lang: mainLang(flags.lang),

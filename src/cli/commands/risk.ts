@@ -21,9 +21,10 @@ import type { RiskPerformance } from '../../risk/results.js';
 
 /**
  * `bcid risk [scenario]`: the seeded Monte Carlo of the scenario's allocation,
- * held fixed (src/risk/README.md). Writes reports/<scenario>/risk/: montecarlo.json
- * (deterministic for a seed, whatever --workers), performance.json (timings, peak
- * memory), CSV tables, a workbook, fan and tornado charts and a manifest.
+ * held fixed (src/risk/README.md). Writes its own packet, reports/risk-<scenario>/:
+ * montecarlo.json (deterministic for a seed, whatever --workers), performance.json
+ * (timings, peak memory), CSV tables, a workbook, fan and tornado charts and a
+ * manifest. It feeds no other packet: `bcid run` computes its dossier's Monte Carlo itself.
  */
 
 interface RiskFlags extends PacketFlags {
@@ -45,7 +46,7 @@ export function registerRisk(program: Command, io: CliIo): void {
     .option('--paths <n>', 'number of paths (default: the scenario’s risk.paths, else 10,000)')
     .option('--seed <n>', 'seed of the random streams (default: the scenario’s seed)')
     .option('--workers <k>', 'computing threads: 1 is this thread alone, k ≥ 2 are k worker threads (default: 1 below 10,000 paths, where threads cost more than they save; else the cores available, at most 8)')
-    .option('--out <dir>', 'folder for the risk files (default: reports/<scenario>/risk)')
+    .option('--out <dir>', 'folder for the risk files (default: reports/risk-<scenario>)')
     .addOption(langOption('language of the tables and charts: fr, en or ar (the first is used)'))
     .addOption(csvDialectOption())
     .option('--no-charts', 'skip the PNG/SVG charts')
@@ -79,7 +80,7 @@ export function registerRisk(program: Command, io: CliIo): void {
         const run = await runOrFail(loaded, io);
         phase('loadAndAllocate');
         const seed = seedFlag ?? scenario.seed;
-        const outDir = flags.out === undefined ? path.join(outputFolder(paths, undefined, scenario.name, flags.allowOutside), 'risk') : outputFolder(paths, flags.out, scenario.name, flags.allowOutside);
+        const outDir = outputFolder(paths, flags.out, `risk-${scenario.name}`, flags.allowOutside);
 
         const showBar = io.isTTY && !flags.quiet && !flags.json && !io.env['CI'];
         let bar: import('cli-progress').SingleBar | null = null;
@@ -126,7 +127,7 @@ export function registerRisk(program: Command, io: CliIo): void {
         if (flags.json) io.stdout(`${JSON.stringify({ results, performance: performanceReport }, null, 2)}\n`);
         else if (!flags.quiet) {
           io.stdout(renderSummary(riskSummarySpec(results, performanceReport), createLocale('en')));
-          io.stdout(`\nRisk files: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files); the next \`bcid run ${scenario.name}\` or \`bcid dossier ${scenario.name}\` adds them to the dossier\n`);
+          io.stdout(`\nRisk files: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files)\n`);
         }
         if (!results.identities.ok) {
           io.stderr(`bcid: internal error: path ${results.identities.worstPath} breaks the ${results.identities.worstIdentity} identity in ${results.identities.worstYear}\n`);

@@ -7,8 +7,7 @@ import { resolvePaths } from '../context.js';
 import { allowOutsideOption, csvDialectOption, langOption, quietOption, reportDate, type PacketFlags } from '../common-flags.js';
 import { loadOrFail, runOrFail } from '../load.js';
 import { outputFolder } from '../output-folder.js';
-import { dataSource } from '../packet-writer.js';
-import { riskSectionFor } from '../risk-files.js';
+import { computeDossierRisk } from '../dossier-risk.js';
 import { renderSummary } from '../../render/summary.js';
 import { createLocale } from '../../report/locale.js';
 import { runSummarySpec } from '../../report/summaries/run.js';
@@ -17,6 +16,7 @@ export interface RunFlags extends PacketFlags {
   method?: 'greedy' | 'optimal';
   exportLp?: string;
   pdf: boolean;
+  risk: boolean;
   date?: string;
 }
 
@@ -30,6 +30,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .addOption(csvDialectOption())
     .option('--export-lp <file>', 'write the allocation MILP in CPLEX LP format (optimal method)')
     .option('--no-pdf', 'skip the PDF (no browser needed)')
+    .option('--no-risk', 'skip the dossier’s stress tests (dossier.stresses) and Monte Carlo (risk.paths paths)')
     .addOption(langOption('dossier languages, comma-separated: fr, en, ar (the first is the main one)'))
     .option('--date <yyyy-mm-dd>', 'date printed on the dossier (default: the scenario’s reportDate)')
     .addOption(allowOutsideOption())
@@ -45,8 +46,8 @@ export function registerRun(program: Command, io: CliIo): void {
         if (lp === undefined) throw new UsageFailure('--export-lp needs the optimal method: add --method optimal');
         writeFileAtomic(path.resolve(io.cwd, flags.exportLp), lp);
       }
-      // The stress tests and Monte Carlo of this scenario, if `bcid compare` / `bcid risk` wrote them (issue 5).
-      const risk = await riskSectionFor(outDir, scenario.name, dataSource(loaded.files));
+      // The dossier's stress tests and Monte Carlo, computed here from the scenario alone.
+      const risk = flags.risk ? await computeDossierRisk(run, paths, io, flags) : undefined;
       const { writeRunPacket } = await import('../run-packet.js');
       const files = await writeRunPacket(run.results, loaded, outDir, paths, io, {
         langs: flags.lang,
