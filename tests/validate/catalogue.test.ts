@@ -56,7 +56,7 @@ describe('error catalogue', () => {
     const emitted = new Set<string>();
     const notCodes = new Set(['non-sovereign', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
     for (const dir of ['src/io', 'src/validate', 'src/diagnostics']) {
-      for (const file of readdirSync(path.join(REPO_ROOT, dir))) {
+      for (const file of readdirSync(path.join(REPO_ROOT, dir), { recursive: true, encoding: 'utf8' })) {
         if (!file.endsWith('.ts')) continue;
         const source = readFileSync(path.join(REPO_ROOT, dir, file), 'utf8');
         if (!/\bDiagnostic\b/.test(source)) continue; // only modules that make diagnostics
