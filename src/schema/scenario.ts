@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
-import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from '../shocks/catalogue.js';
+import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from './stress-names.js';
 
 /**
  * The scenario an analyst edits in YAML. One schema serves three purposes:
@@ -55,7 +55,7 @@ const instrumentNumbers = (what: string) =>
 const sectorEnum = z.enum(SECTORS);
 
 /**
- * A stress name from the catalogue (src/shocks/catalogue.ts). An unknown name is
+ * A stress name from the catalogue (src/schema/stress-names.ts). An unknown name is
  * reported as an invalid value listing the forms, with the closest valid name first,
  * so `bcid validate` says "did you mean …".
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FinanceError, loanSchedule, validateLoanTerms, type LoanTerms, type ScheduleRow } from '../../src/finance/index.js';
+import { type FinanceError, loanSchedule, validateLoanTerms, type LoanTerms, type ScheduleRow } from '../../src/finance/index.js';
 import { errorCode, expectClose } from './close.js';
 
 type Expected = Partial<Record<keyof ScheduleRow, number>>;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/scenario-loader.js';
 import { MEMBER_CODES } from '../../src/schema/codes.js';
-import { formatStress, parseStress, STRESS_EXAMPLES, suggestStress, type Stress } from '../../src/shocks/catalogue.js';
+import { formatStress, parseStress, STRESS_EXAMPLES, suggestStress, type Stress } from '../../src/schema/stress-names.js';
 
 describe('stress names', () => {
   it('every example parses and formats back to itself', () => {
