@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareText, compareFolder } from '../../src/cli/commands/compare.js';
 import { compareRuns, INDICATORS, type ComparisonResults, type ScenarioSummary } from '../../src/risk/compare.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../cli/run-cli.js';
 import { REPO_ROOT } from '../helpers/project.js';
 import { bundled } from './fixture.js';
 

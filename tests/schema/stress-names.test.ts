@@ -102,7 +102,7 @@ describe('bcid validate', () => {
     const { writeFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { tempProject } = await import('../helpers/project.js');
-    const { runCli } = await import('../helpers/cli.js');
+    const { runCli } = await import('../cli/run-cli.js');
     const p = tempProject();
     try {
       writeFileSync(path.join(p.root, 'scenarios', 'bad.yaml'), '# x\nextends: baseline\nstresses: [levy-shortfal-50]\n');

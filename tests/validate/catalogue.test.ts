@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogue, materialise } from '../helpers/catalogue.js';
-import { diagnosticHeads, runCli } from '../helpers/cli.js';
+import { diagnosticHeads, runCli } from '../cli/run-cli.js';
 import { REPO_ROOT } from '../helpers/project.js';
 
 /**

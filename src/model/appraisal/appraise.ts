@@ -20,19 +20,8 @@ import { appraiseFlow } from './economic.js';
 import { minMax, weightedIndex } from './normalise.js';
 import { upliftFactor } from './reference-classes.js';
 
-/** The variables a scoring formula may use. */
-export const FORMULA_VARIABLES = [
-  'fei',
-  'sei',
-  'eirr',
-  'firr',
-  'npv',
-  'jobs',
-  'population',
-  'integration',
-  'readiness',
-  'cost',
-] as const;
+/** The variables a scoring formula may use (one list, shared with validate/). */
+export { FORMULA_VARIABLES } from '../../formula/score-variables.js';
 
 export interface Appraisal {
   readonly projectId: string;
