@@ -22,7 +22,7 @@ const SLOW = [
 
 const shared = {
   environment: 'node' as const,
-  // forks, not threads: canvas segfaults when a worker thread exits (stack-notes §2).
+  // forks, not threads: canvas segfaults when a worker thread exits (docs/stack-notes.md §2).
   pool: 'forks' as const,
   testTimeout: 60_000,
   setupFiles: ['./tests/support/temp-root.ts', './tests/support/fast-check.ts'],

@@ -1,5 +1,5 @@
 /**
- * Restricted score formulas (stack-notes §4): an analyst writes e.g.
+ * Restricted score formulas (docs/stack-notes.md §4): an analyst writes e.g.
  * `0.6 * fei + 0.4 * sei` in the scenario; we parse it once with mathjs,
  * check every node against allow-lists, and evaluate it per project.
  *

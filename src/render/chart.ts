@@ -2,7 +2,7 @@
  * Draws a `ChartSpec` with Chart.js through chartjs-node-canvas: PNG for screens
  * (drawn at twice the spec's size) and SVG for print.
  *
- * Notes (stack-notes §2):
+ * Notes (docs/stack-notes.md §2):
  * - chartjs-node-canvas loads its own Chart.js (one, shared by every canvas: see
  *   `SharedChartJsCanvas`), so fonts and plugins go through its defaults and the
  *   config's inline `plugins`, never through an imported `Chart`.

@@ -81,12 +81,12 @@ const overrunClass = z.strictObject({
 /**
  * Monte Carlo calibration (`bcid risk`) and the parameters the named stresses
  * share. Every key is optional: src/risk/calibration.ts holds the defaults and
- * their sources (domain-facts §3.4 and §5).
+ * their sources (docs/domain-facts.md §3.4 and §5).
  */
 const riskSchema = z
   .strictObject({
     paths: z.number().int().min(1).max(10_000_000).optional().describe('default number of Monte Carlo paths'),
-    correlation: share('ρ of the one-factor Gaussian copula of member defaults (domain-facts §3.4: ≥ 0.5)').optional(),
+    correlation: share('ρ of the one-factor Gaussian copula of member defaults (docs/domain-facts.md §3.4: ≥ 0.5)').optional(),
     pd: z
       .union([
         z.literal('credit'),
@@ -124,7 +124,7 @@ const riskSchema = z
     delays: z
       .strictObject({
         enabled: z.boolean().optional(),
-        sahelMultiplier: z.number().min(1).max(3).optional().describe('security and fragility multiplier on schedule overruns (domain-facts §5: 1.25–1.5)'),
+        sahelMultiplier: z.number().min(1).max(3).optional().describe('security and fragility multiplier on schedule overruns (docs/domain-facts.md §5: 1.25–1.5)'),
         maxYears: z.number().int().min(0).max(10).optional(),
         scheduleOverrun: z.partialRecord(sectorEnum, z.number().min(0).max(3)).optional().describe('expected delay as a share of construction time, by sector'),
       })

@@ -6,7 +6,7 @@ describe('bcid loan', () => {
   it('prints the ADF-style schedule and its grant element', async () => {
     const r = await runCli(['loan', '--amount', '100000', '--rate', '0.0075', '--years', '40', '--grace', '10', '--method', 'linear']);
     expect(r.code).toBe(0);
-    // ADF 40y/10g at 0.75 %: GE 58.3 % (domain-facts §4)
+    // ADF 40y/10g at 0.75 %: GE 58.3 % (docs/domain-facts.md §4)
     expect(r.stdout).toContain('Grant element: 58.3 %');
   });
 

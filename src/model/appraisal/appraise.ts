@@ -1,6 +1,6 @@
 /**
  * Appraisal and scoring of the whole pipeline, after the World Bank
- * Infrastructure Prioritization Framework (domain-facts §6):
+ * Infrastructure Prioritization Framework (docs/domain-facts.md §6):
  * - financial-economic index (FEI): EIRR, FIRR (0 when absent) and economic NPV;
  * - social-integration index (SEI): jobs, population served, regional
  *   integration and readiness;
