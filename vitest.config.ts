@@ -31,9 +31,6 @@ const shared = {
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
-    projects: [
-      { test: { ...shared, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW } },
-      { test: { ...shared, name: 'slow', include: SLOW } },
-    ],
+    projects: [{ test: { ...shared, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW } }, { test: { ...shared, name: 'slow', include: SLOW } }],
   },
 });

@@ -16,7 +16,9 @@ const NOT_CODES = new Set(['non-sovereign', 'utf-8', 'utf-16le', 'utf-16be', 'wi
 export function emittedCodes(repoRoot: string): string[] {
   const codes = new Set<string>();
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
   for (const file of walk(path.join(repoRoot, 'src'))) {
     const source = readFileSync(file, 'utf8');
     if (!/\bdiagnostic\(|\bDiagnostic\b/.test(source)) continue; // only modules that make diagnostics
@@ -156,7 +158,10 @@ export function errorsDoc(cases: readonly CatalogueCase[]): string {
     out.push('', `## ${group}`);
     for (const c of cs) {
       const files = c.overlay.map((f) => `\`${f}\``).join(', ');
-      const generated = (c.spec.generate ?? []).map((g) => `\`${g.file}\` (${'sizeBytes' in g ? `${g.sizeBytes.toLocaleString('en')} bytes` : `${g.times.toLocaleString('en')} extra lines`}, made by the test)`);
+      const generated = (c.spec.generate ?? []).map(
+        (g) =>
+          `\`${g.file}\` (${'sizeBytes' in g ? `${g.sizeBytes.toLocaleString('en')} bytes` : `${g.times.toLocaleString('en')} extra lines`}, made by the test)`,
+      );
       const inputs = [files, ...generated].filter((s) => s !== '').join(', ');
       out.push(
         '',

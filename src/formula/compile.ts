@@ -26,9 +26,7 @@
 import type { MathNode } from 'mathjs';
 import { parseExpression } from './math.js';
 
-export type FormulaResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string; readonly column?: number };
+export type FormulaResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly column?: number };
 
 export interface CompiledFormula {
   readonly source: string;
@@ -263,7 +261,12 @@ function exponentOf(node: MathNode): MathNode | undefined {
 /** Evaluates a checked, variable-free subtree with the same guards as a full evaluation. */
 function evaluateConstant(node: MathNode): FormulaResult<unknown> {
   try {
-    return { ok: true, value: guardPowers(node).compile().evaluate(new Map<string, unknown>([[GUARDED_POW, guardedPow]])) };
+    return {
+      ok: true,
+      value: guardPowers(node)
+        .compile()
+        .evaluate(new Map<string, unknown>([[GUARDED_POW, guardedPow]])),
+    };
   } catch (e) {
     return fail((e as Error).message);
   }
@@ -327,8 +330,7 @@ function guardedPow(base: unknown, exponent: unknown): number {
 function guardPowers(root: MathNode): MathNode {
   return root.transform((node) => {
     const isPowOperator = node.type === 'OperatorNode' && (node as MathNode & { fn: string }).fn === 'pow';
-    const isPowCall =
-      node.type === 'FunctionNode' && (node as MathNode & { fn: { name?: string } }).fn.name === 'pow';
+    const isPowCall = node.type === 'FunctionNode' && (node as MathNode & { fn: { name?: string } }).fn.name === 'pow';
     if (!isPowOperator && !isPowCall) return node;
     const args = (node as MathNode & { args: MathNode[] }).args;
     // Rebuild as a call to the guard, reusing the FunctionNode constructor of this tree.

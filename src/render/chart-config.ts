@@ -113,7 +113,8 @@ function legendLabels(spec: ChartSpec, base: (chart: Chart) => LegendItem[]) {
     base(chart).map((item) => {
       const s = spec.series[item.datasetIndex ?? -1];
       if (!s) return item;
-      if (s.kind === 'line' && s.role === 'band') return { ...item, pointStyle: 'rect', lineWidth: 0, fillStyle: s.fill ?? s.color, strokeStyle: s.fill ?? s.color };
+      if (s.kind === 'line' && s.role === 'band')
+        return { ...item, pointStyle: 'rect', lineWidth: 0, fillStyle: s.fill ?? s.color, strokeStyle: s.fill ?? s.color };
       if (s.kind === 'line')
         return {
           ...item,
@@ -132,10 +133,7 @@ function legendLabels(spec: ChartSpec, base: (chart: Chart) => LegendItem[]) {
  * The Chart.js configuration for a spec: pure, so it can be inspected in tests.
  * `defaultLabels` is the legend label generator of the Chart.js copy that will draw it.
  */
-export function toChartJsConfig(
-  spec: ChartSpec,
-  options: { scale: number; defaultLabels?: (chart: Chart) => LegendItem[] },
-): ChartConfiguration {
+export function toChartJsConfig(spec: ChartSpec, options: { scale: number; defaultLabels?: (chart: Chart) => LegendItem[] }): ChartConfiguration {
   const L = createLocale(spec.lang);
   const rtl = spec.dir === 'rtl';
   const plugins: Plugin[] = [backgroundPlugin, footerPlugin(spec), thresholdLabelsPlugin(spec)];

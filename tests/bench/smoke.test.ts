@@ -42,8 +42,21 @@ describe('npm run bench -- --smoke', () => {
     expect(report.mode).toBe('smoke');
 
     const names = report.entries.map((e) => e.case);
-    for (const pattern of [/^CLI start/, /^validate/, /^run, no PDF/, /^kernel 2,000 loans$/, /^Monte Carlo 300 paths, 1 worker$/, /^Monte Carlo 300 paths, 2 workers$/, /2-worker speed-up/, /^MILP allocation, 12 generated projects$/, /^run scaling: 10 projects/]) {
-      expect(names.some((n) => pattern.test(n)), `${pattern} in ${names.join(' | ')}`).toBe(true);
+    for (const pattern of [
+      /^CLI start/,
+      /^validate/,
+      /^run, no PDF/,
+      /^kernel 2,000 loans$/,
+      /^Monte Carlo 300 paths, 1 worker$/,
+      /^Monte Carlo 300 paths, 2 workers$/,
+      /2-worker speed-up/,
+      /^MILP allocation, 12 generated projects$/,
+      /^run scaling: 10 projects/,
+    ]) {
+      expect(
+        names.some((n) => pattern.test(n)),
+        `${pattern} in ${names.join(' | ')}`,
+      ).toBe(true);
     }
     for (const e of report.entries) {
       expect(Number.isFinite(e.median) && e.median > 0, e.case).toBe(true);
@@ -53,7 +66,13 @@ describe('npm run bench -- --smoke', () => {
     expect(Number(entry('kernel 2,000 loans').extra?.['loanYearsPerSecond'])).toBeGreaterThan(0);
     const twoWorkers = entry('Monte Carlo 300 paths, 2 workers').extra!;
     expect(Number(twoWorkers['simulationSeconds'])).toBeGreaterThan(0);
-    expect(Object.keys(twoWorkers).filter((k) => k.startsWith('phase:'))).toEqual(['phase:loadAndAllocate', 'phase:prepare', 'phase:simulate', 'phase:summarise', 'phase:write']);
+    expect(Object.keys(twoWorkers).filter((k) => k.startsWith('phase:'))).toEqual([
+      'phase:loadAndAllocate',
+      'phase:prepare',
+      'phase:simulate',
+      'phase:summarise',
+      'phase:write',
+    ]);
     expect(entry('MILP allocation, 12 generated projects').extra).toMatchObject({ status: 'optimal' });
     // The table on stdout, one line per case.
     expect(r.stdout).toMatch(/^case\s+median\s+min\s+max\s+details$/m);

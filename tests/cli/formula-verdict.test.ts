@@ -20,22 +20,30 @@ function projectWithFormula(formula: string): string {
 }
 
 /** The diagnostic lines, without the final one-line summary that differs per command. */
-const diagnosticOf = (stderr: string): string => stderr.split('\n').filter((l) => /^(scenarios\/|\s+\d* ?\||\s+= hint)/.test(l)).join('\n');
+const diagnosticOf = (stderr: string): string =>
+  stderr
+    .split('\n')
+    .filter((l) => /^(scenarios\/|\s+\d* ?\||\s+= hint)/.test(l))
+    .join('\n');
 
 describe('validate and run agree on a scoring formula', () => {
   it.each([
     ['10^309', '10 ^ 309 gives Infinity'],
     ['1/0', '1 / 0 gives Infinity'],
     ['log(-1)', 'log(-1) gives NaN'],
-  ])('%s: both exit 1 with the same diagnostic', async (formula, message) => {
-    const root = projectWithFormula(formula);
-    const validate = await runCli(['validate', 'f'], root);
-    const run = await runCli(['run', 'f', '--no-pdf', '--out', path.join(root, 'out')], root);
-    expect(validate.code).toBe(1);
-    expect(run.code).toBe(1);
-    expect(validate.stderr).toContain(`[invalid-formula] appraisal.formula is not allowed: ${message}, not a finite number`);
-    expect(diagnosticOf(run.stderr)).toBe(diagnosticOf(validate.stderr));
-  }, 60_000);
+  ])(
+    '%s: both exit 1 with the same diagnostic',
+    async (formula, message) => {
+      const root = projectWithFormula(formula);
+      const validate = await runCli(['validate', 'f'], root);
+      const run = await runCli(['run', 'f', '--no-pdf', '--out', path.join(root, 'out')], root);
+      expect(validate.code).toBe(1);
+      expect(run.code).toBe(1);
+      expect(validate.stderr).toContain(`[invalid-formula] appraisal.formula is not allowed: ${message}, not a finite number`);
+      expect(diagnosticOf(run.stderr)).toBe(diagnosticOf(validate.stderr));
+    },
+    60_000,
+  );
 
   it('fei^(1:1e7) is rejected by validate at once, in a one-line message', async () => {
     const root = projectWithFormula('fei^(1:1e7)');

@@ -28,14 +28,18 @@ describe('golden cases', () => {
   });
 
   for (const c of cases) {
-    it(c.name, async () => {
-      const actual = await runCase(c, workspace);
-      if (UPDATE) writeExpected(c, actual);
-      for (const file of OUTPUT_FILES) {
-        const want = expected(c, file);
-        expect(want, `${c.name}/${file} is missing: npm run golden:update`).toBeDefined();
-        expect(actual[file], `${c.name}/${file}`).toBe(want);
-      }
-    }, 120_000);
+    it(
+      c.name,
+      async () => {
+        const actual = await runCase(c, workspace);
+        if (UPDATE) writeExpected(c, actual);
+        for (const file of OUTPUT_FILES) {
+          const want = expected(c, file);
+          expect(want, `${c.name}/${file} is missing: npm run golden:update`).toBeDefined();
+          expect(actual[file], `${c.name}/${file}`).toBe(want);
+        }
+      },
+      120_000,
+    );
   }
 });

@@ -26,6 +26,9 @@ describe('docs/errors.md', () => {
     const codes = emittedCodes(REPO_ROOT);
     expect(codes).toContain('allocation-infeasible');
     expect(codes).toContain('formula-failed');
-    expect(codes.filter((code) => !doc.includes(`\n### ${code}\n`)), 'codes missing from docs/errors.md').toEqual([]);
+    expect(
+      codes.filter((code) => !doc.includes(`\n### ${code}\n`)),
+      'codes missing from docs/errors.md',
+    ).toEqual([]);
   });
 });
