@@ -5,7 +5,7 @@
  * is already in the report language; none is escaped here.
  */
 import type { RunResults } from '../model/results.js';
-import { buildCharts, chartContext, type ChartSpec } from './charts/index.js';
+import { buildCharts, chartContext } from './charts/index.js';
 import { createLocale } from './locale.js';
 import { annexBlocks } from './dossier/annex.js';
 import type { SectionContext } from './dossier/context.js';
@@ -20,6 +20,7 @@ import type { Dossier, DossierOptions, Section } from './dossier/types.js';
 import { milestoneYears } from './dossier/helpers.js';
 
 export type { Block, Dossier, DossierOptions, RiskSectionInput, Section } from './dossier/types.js';
+export { dossierCharts } from './dossier/types.js';
 export { inputsTable, keyFiguresTable, milestoneYears } from './dossier/helpers.js';
 
 export function buildDossier(results: RunResults, options: DossierOptions): Dossier {
@@ -65,11 +66,4 @@ export function buildDossier(results: RunResults, options: DossierOptions): Doss
     colophon: L.t('dossier.generatedBy', { version: options.toolVersion ? ` ${options.toolVersion}` : '' }),
     sections,
   };
-}
-
-/** Every chart spec used by a dossier, in order of appearance (risk charts included). */
-export function dossierCharts(dossier: Dossier): ChartSpec[] {
-  const out: ChartSpec[] = [];
-  for (const s of dossier.sections) for (const b of s.blocks) if (b.kind === 'chart') out.push(b.chart);
-  return out;
 }

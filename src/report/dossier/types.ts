@@ -64,3 +64,9 @@ export interface DossierOptions extends ReportContext {
   readonly sections?: { readonly risk?: RiskSectionInput };
 }
 
+/** Every chart spec used by a dossier, in order of appearance (risk charts included). */
+export function dossierCharts(dossier: Dossier): ChartSpec[] {
+  const out: ChartSpec[] = [];
+  for (const s of dossier.sections) for (const b of s.blocks) if (b.kind === 'chart') out.push(b.chart);
+  return out;
+}
