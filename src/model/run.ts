@@ -17,12 +17,12 @@ import { portfolioScore } from './allocation/ranking.js';
 import { bankRows } from './bank/rows.js';
 import { runChecks } from './checks.js';
 import { buildContext, yearArray, type RunContext } from './context.js';
-import { memberRows } from './members.js';
+import { memberRows } from './members/index.js';
 import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import type { AllocationRow, RunResults, SolverReport } from './results.js';
-import { grantElement } from '../finance/index.js';
+import { pricingRows, withLoanConcessionality } from './pricing/index.js';
 
 export interface RunOptions {
   readonly method?: 'greedy' | 'optimal';
@@ -55,7 +55,7 @@ export async function prepareRun(inputs: InputData, scenario: Scenario & { name:
   return { ctx, appraisals, financing, model };
 }
 
-function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): AllocationRow[] {
+function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): Omit<AllocationRow, 'grantElement' | 'concessional'>[] {
   const byId = new Map(final.commitments.map((c) => [c.project.id, c]));
   const prefiltered = new Map(prep.model.prefiltered.map((p) => [p.project.id, p]));
   return inputs.projects.map((p) => {
@@ -73,8 +73,6 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       };
     } else if (e && !c) reason = unfundedReason(prep.model, final, e);
     else if (e && c) reason = partialReason(prep.model, final, e, c.year, c.amount);
-    let ge: number | null = null;
-    if (c && c.financing.loan) ge = grantElement({ ...c.financing.loan.unit, amount: c.amount }).grantElement;
     return {
       projectId: p.id,
       name: p.name,
@@ -95,7 +93,6 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       bindingLimit: reason?.bindingLimit ?? null,
       shortfall: reason?.shortfall ?? null,
       reasonYear: reason?.year ?? null,
-      grantElement: ge,
     };
   });
 }
@@ -196,8 +193,8 @@ export async function runModelDetailed(
     levy: ctx.funding.levy,
     largestProjectExposure: largestProjectExposure(ctx, final.commitments),
   });
-  const allocation = allocationRows(prep, inputs, final);
-  const members = memberRows(final.commitments, inputs.members, scenario, ctx.years);
+  const allocation = withLoanConcessionality(allocationRows(prep, inputs, final), final.commitments);
+  const members = memberRows(final.commitments, inputs.members, scenario, ctx.years, { paths: inputs.memberDebtPaths ?? [] });
   const reflows = reflowRows(final.commitments, ctx.years);
   const checks = runChecks({
     model: prep.model,
@@ -208,7 +205,7 @@ export async function runModelDetailed(
     allocation,
     members,
   });
-  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks };
+  const base: RunResults = { scenario, allocation, bank, members, pricing: pricingRows(scenario), reflows, solver, checks };
   if (scenario.stresses === undefined || scenario.stresses.length === 0) return { prep, commitments: final.commitments, base, results: base };
   const { stressedResults } = await import('../risk/stress-run.js');
   const stressed = stressedResults({ ctx, inputs, commitments: final.commitments, results: base }, scenario.stresses);

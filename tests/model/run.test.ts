@@ -5,7 +5,7 @@ import { assertChecks, runChecks } from '../../src/model/checks.js';
 import { InvariantViolation } from '../../src/model/invariant-violation.js';
 import { prepareRun, runModel } from '../../src/model/run.js';
 import { evaluate } from '../../src/model/allocation/evaluate.js';
-import { memberRows } from '../../src/model/members.js';
+import { memberRows } from '../../src/model/members/index.js';
 import { bankRows } from '../../src/model/bank/rows.js';
 import { contributions, EVEN, inputs, memberYears, portfolioArb, project, scenario } from './fixtures.js';
 
