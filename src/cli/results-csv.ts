@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RunResults } from '../model/results.js';
 import { neutralizeFormula } from '../render/neutralize-formula.js';
+import { flatMemberRow } from '../report/tables/member-debt.js';
 
 type Cell = string | number | boolean | null;
 
@@ -25,11 +26,12 @@ export function resultTablesCsv(results: RunResults, dialect: 'rfc' | 'fr'): [st
     shortfall: a.shortfall,
     reason: a.reason,
     grantElement: a.grantElement,
+    concessional: a.concessional,
   }));
   const tables: [string, readonly Record<string, Cell>[]][] = [
     ['allocation', allocation],
     ['bank', results.bank as unknown as Record<string, Cell>[]],
-    ['members', results.members as unknown as Record<string, Cell>[]],
+    ['members', results.members.map(flatMemberRow)],
     ['reflows', results.reflows as unknown as Record<string, Cell>[]],
     ['checks', results.checks as unknown as Record<string, Cell>[]],
   ];

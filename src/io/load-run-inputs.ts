@@ -5,6 +5,7 @@ import type { InputData } from '../schema/records.js';
 import { crossCheck } from '../validate/cross-checks.js';
 import { decodeText } from './decode.js';
 import { parseContributions } from './parse-contributions.js';
+import { parseMemberDebtPaths } from './parse-member-debt-paths.js';
 import { parseMembers } from './parse-members.js';
 import { parseProjects } from './parse-projects.js';
 import { displayPath, isInside, type ProjectPaths } from './project-paths.js';
@@ -12,8 +13,10 @@ import { MAX_SCENARIO_BYTES, loadScenario, type ResolvedScenario } from './scena
 import { MAX_CSV_BYTES } from './csv-table.js';
 import { sha256 } from './hash.js';
 
+type DataRole = 'projects' | 'members' | 'contributions' | 'memberDebtPaths';
+
 export interface InputFile {
-  readonly role: 'scenario' | 'projects' | 'members' | 'contributions';
+  readonly role: 'scenario' | DataRole;
   /** As shown to users: relative to the project root. */
   readonly path: string;
   readonly sha256: string;
@@ -54,9 +57,10 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
   const dataPaths = resolved?.scenario.data ?? loaded.dataPaths;
   if (dataPaths === undefined) return { value: null, diagnostics: problems };
 
-  const incomplete = new Set<'projects' | 'members' | 'contributions'>();
-  const read = <T>(role: 'projects' | 'members' | 'contributions', parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
-    const configured = dataPaths[role];
+  const incomplete = new Set<DataRole>();
+  const read = <T>(role: DataRole, parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
+    const configured = (dataPaths as Partial<Record<DataRole, string>>)[role];
+    if (configured === undefined) return empty;
     const absolute = path.resolve(paths.root, configured);
     const at = resolved?.locate(['data', role]) ?? { file: files[0]?.path ?? '<scenario>', line: 1, column: 1 };
     if (!options.allowOutside && !isInside(paths.data, absolute)) {
@@ -85,6 +89,7 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
     projects: read('projects', parseProjects, []),
     members: read('members', parseMembers, []),
     contributions: read('contributions', parseContributions, []),
+    ...(resolved?.scenario.data.memberDebtPaths !== undefined ? { memberDebtPaths: read('memberDebtPaths', parseMemberDebtPaths, []) } : {}),
   };
   if (resolved === null) return { value: null, diagnostics: problems };
   problems.push(...crossCheck(inputs, resolved, { members: dataPaths.members, contributions: dataPaths.contributions }, incomplete));

@@ -40,3 +40,14 @@ export function memberDebtCells(m: MemberYearResult, locale: Locale): Cell[] {
   cells.push(locale.t(`indicator.${m.bindingIndicator}`), m.bindingRatio);
   return cells;
 }
+
+/** A member row with its per-indicator objects spread into dotted keys (`thresholds.pvExternalDebtToGdp`), for flat CSV. */
+export function flatMemberRow(m: MemberYearResult): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of Object.entries(m) as [string, unknown][]) {
+    if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, number | boolean>)) out[`${key}.${k}`] = v;
+    } else out[key] = value as string | number | boolean | null;
+  }
+  return out;
+}
