@@ -562,4 +562,11 @@ export const ar: Catalogue = {
   'chart.memberDebt.without': '{member}، بدون BCID-AES',
   'chart.memberDebt.threshold': 'العتبة، قدرة {capacity} ({value})',
   'chart.memberDebt.waemu': 'معيار الاتحاد الاقتصادي والنقدي لغرب إفريقيا ({value})',
+  'param.data.memberDebtPaths': 'مسارات ديون الأعضاء (من المحلل)',
+  'param.members.bcidDebtIs': 'يُحتسب دين BCID-AES دينًا',
+  'param.members.debt.externalInterestRate': 'سعر الفائدة الفعلي على الدين الخارجي: {member}',
+  'param.members.debt.domesticInterestRate': 'سعر الفائدة الفعلي على الدين الداخلي: {member}',
+  'param.members.debt.primaryBalance': 'الرصيد الأولي، % من الناتج المحلي الإجمالي: {member}',
+  'param.members.debt.externalAmortisation': 'الاستهلاك السنوي للدين الخارجي: {member}',
+  'param.members.debt.externalFinancingShare': 'حصة العجز المموَّلة خارجيًا: {member}',
 };

@@ -558,4 +558,11 @@ export const en: Catalogue = {
   'chart.memberDebt.without': '{member}, without BCID-AES',
   'chart.memberDebt.threshold': 'Threshold, {capacity} capacity ({value})',
   'chart.memberDebt.waemu': 'WAEMU criterion ({value})',
+  'param.data.memberDebtPaths': 'Members’ debt paths (analyst)',
+  'param.members.bcidDebtIs': 'BCID-AES debt counted as',
+  'param.members.debt.externalInterestRate': 'Effective interest rate on external debt: {member}',
+  'param.members.debt.domesticInterestRate': 'Effective interest rate on domestic debt: {member}',
+  'param.members.debt.primaryBalance': 'Primary balance, % of GDP: {member}',
+  'param.members.debt.externalAmortisation': 'Yearly amortisation of external debt: {member}',
+  'param.members.debt.externalFinancingShare': 'Share of the deficit financed externally: {member}',
 };

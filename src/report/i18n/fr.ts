@@ -581,4 +581,11 @@ export const fr = {
   'chart.memberDebt.without': '{member}, sans BCID-AES',
   'chart.memberDebt.threshold': 'Seuil, capacité {capacity} ({value})',
   'chart.memberDebt.waemu': 'Critère UEMOA ({value})',
+  'param.data.memberDebtPaths': 'Trajectoires de dette des membres (analyste)',
+  'param.members.bcidDebtIs': 'Dette BCID-AES comptée comme',
+  'param.members.debt.externalInterestRate': 'Taux d’intérêt effectif de la dette extérieure : {member}',
+  'param.members.debt.domesticInterestRate': 'Taux d’intérêt effectif de la dette intérieure : {member}',
+  'param.members.debt.primaryBalance': 'Solde primaire, en % du PIB : {member}',
+  'param.members.debt.externalAmortisation': 'Amortissement annuel de la dette extérieure : {member}',
+  'param.members.debt.externalFinancingShare': 'Part du déficit financée à l’extérieur : {member}',
 } satisfies Record<string, string>;
