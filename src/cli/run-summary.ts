@@ -1,8 +1,18 @@
-import type { RunResults } from '../model/results.js';
+import type { MemberYearResult, RunResults } from '../model/results.js';
 import { MEMBER_CODES } from '../schema/codes.js';
+import { heaviestBurden } from '../model/members/index.js';
+import { createLocale } from '../report/locale.js';
 import { money, percent, textTable } from './text-table.js';
 
 const bn = (mfcfa: number) => `${money(mfcfa / 1000)} bn FCFA`;
+
+/** "NER 2055: PV of external debt / exports 198.5 %, LIC-DSF threshold 180 % (breached; BCID-AES +0.00 points)". */
+function burdenText(m: MemberYearResult): string {
+  const k = m.bindingIndicator;
+  const status = m.breaches[k] ? 'breached; ' : '';
+  const increment = `${m.increments[k] >= 0 ? '+' : '−'}${(Math.abs(m.increments[k]) * 100).toFixed(2)} points`;
+  return `${m.member} ${m.year}: ${createLocale('en').t(`indicator.${k}`)} ${percent(m[k])}, LIC-DSF threshold ${percent(m.thresholds[k], 0)} (${status}BCID-AES ${increment})`;
+}
 
 /** The terminal summary of `bcid run`: key figures, then the funded list. */
 export function runSummary(results: RunResults): string {
@@ -18,7 +28,7 @@ export function runSummary(results: RunResults): string {
   const peakBorrowing = bank.reduce((m, b) => (b.borrowings > m.borrowings ? b : m), bank[0]!);
   const last = bank[bank.length - 1]!;
   const by2030 = funded.filter((a) => (a.commitmentYear ?? Infinity) <= 2030).reduce((s, a) => s + a.approved, 0);
-  const worstMember = members.reduce((m, r) => (r.debtServiceToRevenue > m.debtServiceToRevenue ? r : m), members[0]!);
+  const worstMember = heaviestBurden(members);
   const failed = checks.filter((c) => !c.ok);
 
   const lines = [
@@ -32,7 +42,7 @@ export function runSummary(results: RunResults): string {
     `  Lowest liquidity         ${minLiq ? `${(minLiq.liquidityMonths ?? 0).toFixed(1)} months (${minLiq.year}); policy ${scenario.policy.liquidityMonths} months` : '—'}`,
     `  Peak market borrowing    ${bn(peakBorrowing.borrowings)} (${peakBorrowing.year})`,
     `  ${`Equity in ${last.year}`.padEnd(23)}  ${bn(last.equity)}; lending headroom ${bn(last.headroom)}`,
-    `  Heaviest member burden   ${worstMember ? `${worstMember.member} ${worstMember.year}: debt service to the bank ${percent(worstMember.debtServiceToRevenue, 2)} of revenue (LIC-DSF threshold ${percent(worstMember.thresholdRevenue, 0)})` : '—'}`,
+    `  Heaviest member burden   ${worstMember ? burdenText(worstMember) : '—'}`,
     `  Invariant checks         ${failed.length === 0 ? `all ${checks.length} hold` : `${failed.length} FAILED: ${failed.map((c) => c.name).join(', ')}`}`,
     '',
   ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMembers } from '../../src/io/parse-members.js';
-import { bcidFlows, breaches, DEBT_INDICATORS, DEBT_THRESHOLDS, debtDynamicsFor, debtPath, memberRows, pvFactor } from '../../src/model/members/index.js';
+import { bcidFlows, breaches, DEBT_INDICATORS, DEBT_THRESHOLDS, debtDynamicsFor, debtPath, heaviestBurden, memberRows, pvFactor } from '../../src/model/members/index.js';
 import { projectFinancing } from '../../src/model/repayment/unit-flows.js';
 import { NO_MEMBER_SHOCK } from '../../src/shocks/member-macro.js';
 import { memberYears, project, scenario } from './fixtures.js';
@@ -184,5 +184,16 @@ describe('analyst path', () => {
     expect(y27.pvExternalDebtToGdp).toBeCloseTo(0.2, 14);
     expect(y27.externalDebtServiceToRevenue).toBeCloseTo(500_000 / 3_000_000, 14);
     expect(rows.find((r) => r.year === 2028)!.gdp).toBeCloseTo(20_000_000 * 1.075, 6);
+  });
+});
+
+describe('heaviest burden (terminal summary)', () => {
+  it('is the member-year with the largest binding value / threshold', () => {
+    const rows = memberRows([], memberYears(2025), scenario({ members: { debt: { BFA: { primaryBalance: -0.06 } } } }), years);
+    const h = heaviestBurden(rows)!;
+    expect(h.bindingRatio).toBe(Math.max(...rows.map((r) => r.bindingRatio)));
+    expect(h.member).toBe('BFA');
+    expect(h.bindingRatio).toBeCloseTo(h[h.bindingIndicator] / h.thresholds[h.bindingIndicator], 14);
+    expect(heaviestBurden([])).toBeNull();
   });
 });

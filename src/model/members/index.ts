@@ -15,3 +15,4 @@ export {
   type DebtIndicator,
   type IndicatorValues,
 } from './thresholds.js';
+export { heaviestBurden } from './burden.js';
