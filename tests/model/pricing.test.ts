@@ -81,3 +81,16 @@ describe('funded loans', () => {
     expect(rows[1]!.concessional).toBeNull();
   });
 });
+
+describe('cost of concessional terms', () => {
+  it('is the rate gap times the sovereign loans outstanding at the start of each year', async () => {
+    const { concessionalCostByYear } = await import('../../src/model/pricing/index.js');
+    const pricing = pricingRows(scenario());
+    const row = (member: 'MLI' | 'BFA', year: number, outstanding: number) => ({ member, year, outstanding }) as never;
+    const cost = concessionalCostByYear(pricing, [row('MLI', 2026, 100), row('BFA', 2026, 50), row('MLI', 2027, 200), row('BFA', 2027, 0), row('MLI', 2028, 0), row('BFA', 2028, 0)]);
+    const gap = pricing[0]!.rate - pricing[0]!.rateForConcessional!;
+    expect(cost.map((c) => c.year)).toEqual([2027, 2028]);
+    expect(cost[0]!.cost).toBeCloseTo(gap * 150, 12);
+    expect(cost[1]!.cost).toBeCloseTo(gap * 200, 12);
+  });
+});
