@@ -12,7 +12,8 @@
  *
  * The projection years count from the member's last data year (year 1 = the
  * year after it). Levels stay lower after the shock; growth returns to its
- * baseline rate. The depreciation leaves BCID-AES loans alone (they are in
+ * baseline rate. Under the growth shock primary spending keeps its baseline
+ * path, so the revenue lost widens the deficit (src/model/members/debt-path.ts). The depreciation leaves BCID-AES loans alone (they are in
  * FCFA) and, as in the LIC-DSF test, GDP, revenue and exports in FCFA too.
  * These stresses touch the members' debt paths only, not the bank.
  */

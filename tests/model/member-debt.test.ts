@@ -197,3 +197,24 @@ describe('heaviest burden (terminal summary)', () => {
     expect(heaviestBurden([])).toBeNull();
   });
 });
+
+describe('growth shock on the deficit (hand calculation)', () => {
+  it('keeps primary spending on its baseline path: the revenue lost adds to the deficit', () => {
+    const shock = { growthCut: 0.03, exportsCut: 0, depreciation: 0 };
+    const input = { member: 'MLI' as const, data: memberYears(2025), dynamics, growth: 0.075, analyst: [], from: 2026, to: 2027 };
+    const base = debtPath({ ...input, shock: NO_MEMBER_SHOCK })!;
+    const hit = debtPath({ ...input, shock })!;
+    // 2026 (projection year 1) is not shocked.
+    expect(hit.years[1]!.publicDebt).toBeCloseTo(base.years[1]!.publicDebt, 6);
+    // 2027: GDP 16,125,000 × 1.045 = 16,850,625 instead of 17,334,375; revenue (2,600,000 in 2025) likewise.
+    const y = hit.years[2]!;
+    expect(y.gdp).toBeCloseTo(16_850_625, 6);
+    const revenueBase = 2_600_000 * 1.075 ** 2;
+    const revenue = 2_600_000 * 1.075 * 1.045;
+    expect(y.revenue).toBeCloseTo(revenue, 6);
+    // Same interest as the base path (the 2026 stocks are the same); primary deficit on baseline GDP plus the revenue lost.
+    const deficit = 318_450 + 0.01 * 17_334_375 + (revenueBase - revenue);
+    expect(y.publicDebt).toBeCloseTo(7_961_250 + deficit, 6);
+    expect(y.externalDebt).toBeCloseTo(3_980_625 + 0.5 * deficit, 6);
+  });
+});

@@ -7,10 +7,14 @@
  *   GDP_t = GDP_{t−1} (1 + g − cut_k),  revenue likewise,  exports at g − exportsCut_k
  *   E'    = E_{t−1} (1 + dep_k),  D' = D_{t−1} + E_{t−1} dep_k        (valuation, external only)
  *   interest_t = iE E' + iD (D' − E')
- *   deficit_t  = interest_t − pb × GDP_t                              (overall deficit)
+ *   deficit_t  = interest_t − pb × GDP*_t + (R*_t − R_t)                (overall deficit)
  *   D_t = D' + deficit_t,   E_t = E' + s × deficit_t                  (s: external financing share)
  *   external debt service_t = (iE + a) E'                             (a: amortisation rate)
  *   PV(E_t) = E_t (iE + a) / (r + a),  r = 5 %
+ *
+ * GDP* and R* are the unshocked GDP and revenue: under a growth shock primary
+ * spending stays on its baseline path, so the revenue lost widens the deficit
+ * (as in the LIC-DSF growth test); without shocks GDP* = GDP and R* = R.
  *
  * The PV is the closed form of a stock repaid at a constant rate a a year and
  * bearing iE: Σ_k (iE + a)(1 − a)^{k−1} / (1 + r)^k = (iE + a)/(r + a); new
@@ -81,6 +85,8 @@ export function debtPath(input: DebtPathInput): DebtPath | null {
   const first = Math.min(input.from, latest.year);
   const years: DebtYear[] = [];
   let prev: DebtYear | null = null;
+  // GDP / unshocked GDP: below 1 once a growth shock has hit (revenue moves with GDP).
+  let level = 1;
   for (let year = first; year <= input.to; year++) {
     const a = analyst.get(year);
     let row: DebtYear;
@@ -95,6 +101,7 @@ export function debtPath(input: DebtPathInput): DebtPath | null {
         externalDebtService: a.externalDebtService,
         pvExternalDebt: a.pvExternalDebt ?? a.externalDebt * factor,
       };
+      level = 1;
     } else if (year <= latest.year || prev === null) {
       const data = own.find((r) => r.year === year) ?? [...own].reverse().find((r) => r.year < year) ?? own[0]!;
       const before = own.find((r) => r.year === year - 1) ?? data;
@@ -113,16 +120,19 @@ export function debtPath(input: DebtPathInput): DebtPath | null {
       const g = input.growth - shockCut(input.shock.growthCut, k);
       const gx = input.growth - shockCut(input.shock.exportsCut, k);
       const dep = k === MEMBER_DEPRECIATION_YEAR ? input.shock.depreciation : 0;
+      level *= (1 + g) / (1 + input.growth);
       const gdp = prev.gdp * (1 + g);
+      const revenue = prev.revenue * (1 + g);
       const external0 = prev.externalDebt * (1 + dep);
       const public0 = prev.publicDebt + prev.externalDebt * dep;
       const interest = d.externalInterestRate * external0 + d.domesticInterestRate * (public0 - external0);
-      const deficit = interest - d.primaryBalance * gdp;
+      const revenueLost = revenue / level - revenue;
+      const deficit = interest - d.primaryBalance * (gdp / level) + revenueLost;
       const externalDebt = external0 + share * deficit;
       row = {
         year,
         gdp,
-        revenue: prev.revenue * (1 + g),
+        revenue,
         exports: prev.exports * (1 + gx),
         publicDebt: public0 + deficit,
         externalDebt,
