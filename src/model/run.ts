@@ -17,12 +17,11 @@ import { portfolioScore } from './allocation/ranking.js';
 import { bankRows } from './bank/rows.js';
 import { runChecks } from './checks.js';
 import { buildContext, yearArray, type RunContext } from './context.js';
-import { memberRows } from './members/index.js';
+import { memberDebtResults } from './members/index.js';
 import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import type { AllocationRow, RunResults, SolverReport } from './results.js';
-import { pricingRows, withLoanConcessionality } from './pricing/index.js';
 
 export interface RunOptions {
   readonly method?: 'greedy' | 'optimal';
@@ -193,8 +192,7 @@ export async function runModelDetailed(
     levy: ctx.funding.levy,
     largestProjectExposure: largestProjectExposure(ctx, final.commitments),
   });
-  const allocation = withLoanConcessionality(allocationRows(prep, inputs, final), final.commitments);
-  const members = memberRows(final.commitments, inputs.members, scenario, ctx.years, { paths: inputs.memberDebtPaths ?? [] });
+  const { allocation, members, pricing } = memberDebtResults({ inputs, scenario, years: ctx.years, commitments: final.commitments, allocation: allocationRows(prep, inputs, final) });
   const reflows = reflowRows(final.commitments, ctx.years);
   const checks = runChecks({
     model: prep.model,
@@ -205,7 +203,7 @@ export async function runModelDetailed(
     allocation,
     members,
   });
-  const base: RunResults = { scenario, allocation, bank, members, pricing: pricingRows(scenario), reflows, solver, checks };
+  const base: RunResults = { scenario, allocation, bank, members, pricing, reflows, solver, checks };
   if (scenario.stresses === undefined || scenario.stresses.length === 0) return { prep, commitments: final.commitments, base, results: base };
   const { stressedResults } = await import('../risk/stress-run.js');
   const stressed = stressedResults({ ctx, inputs, commitments: final.commitments, results: base }, scenario.stresses);

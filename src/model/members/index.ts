@@ -16,3 +16,4 @@ export {
   type IndicatorValues,
 } from './thresholds.js';
 export { heaviestBurden } from './burden.js';
+export { memberDebtResults, type DebtResults, type DebtResultsInput } from './attach.js';
