@@ -13,9 +13,11 @@ import { grantElement, type LoanTerms } from '../../finance/index.js';
 import { scanRateRoots } from '../../finance/roots.js';
 
 const NEAR_MINUS_ONE = -0.999;
+/** A coarse grid is enough: the function is monotone, so it has one sign change, found and then bisected to the last double. */
+const SAMPLES = 256;
 
 export function rateForGrantElement(terms: LoanTerms, target: number, discountRate: number): number | null {
   const gap = (rate: number): number => (grantElement({ ...terms, rate }, discountRate).grantElement - target) / (1 + Math.max(rate, 0));
-  const roots = scanRateRoots({ f: gap, atInfinity: -1, atMinusOne: gap(NEAR_MINUS_ONE) });
+  const roots = scanRateRoots({ f: gap, atInfinity: -1, atMinusOne: gap(NEAR_MINUS_ONE) }, SAMPLES);
   return roots.length === 0 ? null : roots[0]!;
 }
