@@ -2,7 +2,6 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostics/diagnostic.js';
 import type { InputData } from '../schema/records.js';
-import { crossCheck } from '../validate/cross-checks.js';
 import { decodeText } from './decode.js';
 import { parseContributions } from './parse-contributions.js';
 import { parseMemberDebtPaths } from './parse-member-debt-paths.js';
@@ -13,8 +12,6 @@ import { MAX_SCENARIO_BYTES, loadScenario, type ResolvedScenario } from './scena
 import { MAX_CSV_BYTES } from './csv-table.js';
 import { sha256 } from './hash.js';
 
-type DataRole = 'projects' | 'members' | 'contributions' | 'memberDebtPaths';
-
 export interface InputFile {
   readonly role: 'scenario' | DataRole;
   /** As shown to users: relative to the project root. */
@@ -23,10 +20,14 @@ export interface InputFile {
   readonly encoding: string;
 }
 
+export type DataRole = 'projects' | 'members' | 'contributions' | 'memberDebtPaths';
+
 export interface LoadedRun {
   readonly resolved: ResolvedScenario;
   readonly inputs: InputData;
   readonly files: readonly InputFile[];
+  /** Data files with parse errors: cross-file checks skip what they cannot trust. */
+  readonly incomplete: ReadonlySet<DataRole>;
 }
 
 export interface LoadOptions {
@@ -34,7 +35,10 @@ export interface LoadOptions {
   readonly allowOutside?: boolean;
 }
 
-/** Reads a scenario by name or path, then the three data files it names, and checks them together. */
+/**
+ * Reads a scenario by name or path, then the three data files it names. Checks
+ * across files are the pipeline's next step (src/pipeline/load.ts), not this one's.
+ */
 export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options: LoadOptions = {}): WithDiagnostics<LoadedRun | null> {
   const problems: Diagnostic[] = [];
   const files: InputFile[] = [];
@@ -92,8 +96,7 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
     ...(resolved?.scenario.data.memberDebtPaths !== undefined ? { memberDebtPaths: read('memberDebtPaths', parseMemberDebtPaths, []) } : {}),
   };
   if (resolved === null) return { value: null, diagnostics: problems };
-  problems.push(...crossCheck(inputs, resolved, { members: dataPaths.members, contributions: dataPaths.contributions }, incomplete));
-  return { value: { resolved, inputs, files }, diagnostics: problems };
+  return { value: { resolved, inputs, files, incomplete }, diagnostics: problems };
 }
 
 function scenarioNameFromArg(arg: string, paths: ProjectPaths, options: LoadOptions, problems: Diagnostic[]): string | null {
