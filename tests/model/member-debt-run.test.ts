@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEBT_INDICATORS } from '../../src/model/members/index.js';
-import { runModel } from '../../src/model/run.js';
+import { runModel, runModelDetailed } from '../../src/model/run.js';
+import { stressedResults } from '../../src/risk/stress-run.js';
 import { EVEN, inputs, project, scenario } from './fixtures.js';
 
 describe('members and pricing through runModel', () => {
@@ -25,7 +26,10 @@ describe('members and pricing through runModel', () => {
 
   it('member stresses change the members’ rows, not the bank', async () => {
     const base = await runModel(inputs([p]), scenario());
-    const stressed = await runModel(inputs([p]), scenario({ stresses: ['member-growth-shock-3', 'member-depreciation-30'] }));
+    // As the pipeline does (src/pipeline/run.ts): the plain run, then the scenario's stresses on its allocation.
+    const s = scenario({ stresses: ['member-growth-shock-3', 'member-depreciation-30'] });
+    const run = await runModelDetailed(inputs([p]), s);
+    const stressed = stressedResults({ ctx: run.prep.ctx, inputs: inputs([p]), commitments: run.commitments, results: run.base }, s.stresses!);
     expect(stressed.bank).toEqual(base.bank);
     const at = (r: typeof base, y: number) => r.members.find((m) => m.member === 'MLI' && m.year === y)!;
     expect(at(stressed, 2026).gdp).toBe(at(base, 2026).gdp);
