@@ -14,6 +14,12 @@
  *   joint-default-<year>-<n>y[-r<pct>]          the same for the three members at once
  *   pcs-loss[-<year>]                           preferred-creditor treatment lost: PD and LGD without PCS
  *   peg-exit-<pct>[-<year>]                     the FCFA loses pct % of its EUR value (foreign-currency debt)
+ *   member-growth-shock-<pct>                   members' GDP growth −pct points in projection years 2–3
+ *   member-exports-shock-<pct>                  members' export growth −pct points in projection years 2–3
+ *   member-depreciation-<pct>                   members' external debt × (1 + pct %) in projection year 2
+ *
+ * The member-* stresses are the LIC-DSF standard tests on the members' debt
+ * paths (member-macro.ts); they leave the bank's projection unchanged.
  *
  * Without <year>: rate shocks, levy shortfalls and PCS loss apply over the whole
  * horizon; a peg exit happens in the second projected year (the LIC-DSF
@@ -42,7 +48,10 @@ export type Stress =
       readonly joint: boolean;
     }
   | { readonly kind: 'pcs-loss'; readonly fromYear: number | null }
-  | { readonly kind: 'peg-exit'; readonly pct: number; readonly year: number | null };
+  | { readonly kind: 'peg-exit'; readonly pct: number; readonly year: number | null }
+  | { readonly kind: 'member-growth-shock'; readonly pct: number }
+  | { readonly kind: 'member-exports-shock'; readonly pct: number }
+  | { readonly kind: 'member-depreciation'; readonly pct: number };
 
 export type StressKind = Stress['kind'];
 
@@ -61,6 +70,9 @@ export const STRESS_EXAMPLES: readonly string[] = [
   'joint-default-2030-3y',
   'pcs-loss',
   'peg-exit-30',
+  'member-growth-shock-3',
+  'member-exports-shock-15',
+  'member-depreciation-30',
 ];
 
 /** The forms, as a reader would write them in documentation or a hint. */
@@ -75,6 +87,9 @@ export const STRESS_FORMS: readonly string[] = [
   'joint-default-<year>-<n>y[-r<pct>]',
   'pcs-loss[-<year>]',
   'peg-exit-<pct>[-<year>]',
+  'member-growth-shock-<pct>',
+  'member-exports-shock-<pct>',
+  'member-depreciation-<pct>',
 ];
 
 const YEAR = /^(20\d\d|2100)$/;
@@ -171,6 +186,17 @@ export function parseStress(name: string): Stress | null {
       const y = optionalYear(t.slice(3));
       return pct === null || y === undefined ? null : { kind: 'peg-exit', pct, year: y };
     }
+    case 'member': {
+      if ((t[1] === 'growth' || t[1] === 'exports') && t[2] === 'shock' && t.length === 4) {
+        const pct = int(t[3], 1, 50);
+        return pct === null ? null : { kind: t[1] === 'growth' ? 'member-growth-shock' : 'member-exports-shock', pct };
+      }
+      if (t[1] === 'depreciation' && t.length === 3) {
+        const pct = int(t[2], 1, 200);
+        return pct === null ? null : { kind: 'member-depreciation', pct };
+      }
+      return null;
+    }
     default:
       return null;
   }
@@ -198,11 +224,15 @@ export function formatStress(s: Stress): string {
       return `pcs-loss${y(s.fromYear)}`;
     case 'peg-exit':
       return `peg-exit-${s.pct}${y(s.year)}`;
+    case 'member-growth-shock':
+    case 'member-exports-shock':
+    case 'member-depreciation':
+      return `${s.kind}-${s.pct}`;
   }
 }
 
 /** Family keywords as written at the start of a name (dash-joined tokens). */
-const FAMILIES = ['overruns', 'delays', 'rate-shock', 'levy-shortfall', 'late-capital', 'default', 'joint-default', 'pcs-loss', 'peg-exit'] as const;
+const FAMILIES = ['overruns', 'delays', 'rate-shock', 'levy-shortfall', 'late-capital', 'default', 'joint-default', 'pcs-loss', 'peg-exit', 'member-growth-shock', 'member-exports-shock', 'member-depreciation'] as const;
 
 /**
  * A valid name close to a mistyped one: the family words corrected (edit
