@@ -206,6 +206,7 @@ export function samplePath(params: SamplerParams, base: ShockSet, seed: number, 
     const ud = rng.next();
     const uf = rng.next();
     if (ov.enabled) {
+      // overrun-classes.ts overrunDraw, inlined: this loop runs for every commitment of every path.
       const f = Math.exp(ov.mu[k]! + ov.sigma[k]! * zo) / ov.applied[k]!;
       s.amountFactor[k] = s.amountFactor[k]! * Math.min(ov.cap[k]!, f);
     }

@@ -108,7 +108,7 @@ function montecarloBlocks(r: RiskResults, L: Locale, ctx: RiskChartContext): Blo
       kind: 'callout',
       tone: 'info',
       text: L.t('risk.mc.method', {
-        cap: L.percent(c.overruns.financingCap - 1),
+        cap: L.percent(c.overrunFinancing.financingCap - 1),
         arrears: L.integer(c.arrearsYears),
         levySigma: L.number(c.levy.volatility, 2),
         rateSigma: L.percent(c.rates.volatility, 1),
