@@ -23,6 +23,7 @@ import type { StressContext } from '../shocks/context.js';
 import type { ShockSet } from '../shocks/shock-set.js';
 import { expectedDelayYears, riskSettings, type RiskSettings } from './calibration.js';
 import { baseFunding, compileRun, type CompiledRun, type Funding } from './compiled.js';
+import { sovereignExposureByMember } from './exposure.js';
 import { identityChecks } from './identities.js';
 import { unitReflowRows } from './reflows.js';
 import { PathWorkspace, runPath, type PathResult } from './path.js';
@@ -52,6 +53,10 @@ export function stressContext(ctx: RunContext, commitments: readonly Commitment[
     expectedDelay: (p) => expectedDelayYears(settings, p.sector, p.constructionYears),
     rescheduleYears: settings.rescheduleYears,
     members: MEMBER_CODES,
+    sovereignExposure: (() => {
+      const e = sovereignExposureByMember(commitments, ctx.years.start, ctx.years.count);
+      return (m: MemberCode, i: number) => e[m][i] ?? 0;
+    })(),
   };
 }
 

@@ -528,5 +528,8 @@ export const ar: Catalogue = {
   'stress.pegExit': 'الخروج من الربط: يفقد الفرنك الإفريقي {pct} % أمام اليورو',
   'stress.fromYear': '{text} ابتداءً من {year}',
   'stress.inYear': '{text} في {year}',
+  'stress.marketClosure': 'السوق مغلقة أمام سندات البنك ابتداءً من {year} لمدة {years} سنة',
+  'stress.downgrade': 'خفض التصنيف في {year}: +{bp} نقطة أساس على هامش السندات الجديدة',
+  'stress.largestBorrowerDefault': 'أكبر مقترض (العضو ذو أكبر تعرض سيادي) في حالة متأخرات ابتداءً من {year} لمدة {years} سنة',
   'stress.allMembers': 'الأعضاء الثلاثة',
 };

@@ -524,5 +524,8 @@ export const en: Catalogue = {
   'stress.pegExit': 'Peg exit: the CFA franc loses {pct} % against the euro',
   'stress.fromYear': '{text} from {year}',
   'stress.inYear': '{text} in {year}',
+  'stress.marketClosure': 'Market closed to the bank’s bonds from {year} for {years} year(s)',
+  'stress.downgrade': 'Downgrade in {year}: +{bp} bp funding spread on new bonds',
+  'stress.largestBorrowerDefault': 'The largest borrower (member with the largest sovereign exposure) in arrears from {year} for {years} year(s)',
   'stress.allMembers': 'all three members',
 };

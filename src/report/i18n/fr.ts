@@ -547,5 +547,8 @@ export const fr = {
   'stress.pegExit': 'Sortie de la parité : le franc CFA perd {pct} % face à l’euro',
   'stress.fromYear': '{text} à partir de {year}',
   'stress.inYear': '{text} en {year}',
+  'stress.marketClosure': 'Marché fermé aux obligations de la banque à partir de {year} pendant {years} an(s)',
+  'stress.downgrade': 'Dégradation de la note en {year} : +{bp} pb de marge sur les nouvelles obligations',
+  'stress.largestBorrowerDefault': 'Le premier emprunteur (membre à la plus forte exposition souveraine) en arriérés à partir de {year} pendant {years} an(s)',
   'stress.allMembers': 'les trois membres',
 } satisfies Record<string, string>;
