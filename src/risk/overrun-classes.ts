@@ -144,8 +144,12 @@ export interface OverrunCalibration {
   readonly sampleUnderBudgetShare: number;
 }
 
-/** Draws in each sector's check sample. */
-export const CHECK_SAMPLE = 100_000;
+/**
+ * Draws in each sector's check sample: enough for its SD to within about 1 % (hydro, the
+ * fattest class: √(kurtosis + 2) / (2√n) ≈ 1 %), and cheap next to the simulation (12 sectors,
+ * about 40 ms on the 2-vCPU machine).
+ */
+export const CHECK_SAMPLE = 40_000;
 /** Stream ids of the check samples, far above any path index. */
 const CHECK_STREAM = 0x7f000000;
 
@@ -180,7 +184,6 @@ export function overrunCalibration(classes: Readonly<Record<Sector, OverrunClass
     const mean = sum / n;
     let ss = 0;
     for (let k = 0; k < n; k++) ss += (sample[k]! - mean) ** 2;
-    sample.sort();
     const fit = overrunFit(c);
     out[sector] = {
       fit,
@@ -192,10 +195,36 @@ export function overrunCalibration(classes: Readonly<Record<Sector, OverrunClass
       targetOverBudgetShare: fit === 'mean-over-budget-share' ? c.overBudgetShare! : null,
       sampleMean: mean,
       sampleSd: Math.sqrt(ss / (n - 1)),
-      sampleP80: sample[Math.ceil(0.8 * n) - 1]!,
+      sampleP80: kthSmallest(sample, Math.ceil(0.8 * n) - 1),
       sampleOverBudgetShare: over / n,
       sampleUnderBudgetShare: under / n,
     };
   });
   return out;
+}
+
+/** The k-th smallest value (0-based) of `a`, reordering `a` (Hoare's selection, expected O(n)). */
+export function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }

@@ -7,6 +7,7 @@ import { normalCdf } from '../../src/random/normal.js';
 import { SECTORS } from '../../src/schema/codes.js';
 import {
   fitOverrunClass,
+  kthSmallest,
   lognormalFromMeanOverBudget,
   lognormalFromMeanSd,
   OVERRUN_CLASSES,
@@ -60,8 +61,15 @@ describe('check sample (montecarlo.json calibration.overruns)', () => {
     if (c.fit === 'mean-sd') expect(close(c.sampleSd, c.targetSd!)).toBeLessThan(0.05);
     if (c.fit === 'mean-p80') expect(close(c.sampleP80, c.targetP80!)).toBeLessThan(0.05);
     if (c.fit === 'mean-over-budget-share') expect(close(c.sampleOverBudgetShare, c.targetOverBudgetShare!)).toBeLessThan(0.05);
-    // The sample P80 is the fit's, e^(μ + z₈₀σ), to about a percent (100,000 draws).
-    expect(close(c.sampleP80, Math.exp(c.mu + Z80 * c.sigma))).toBeLessThan(0.01);
+    // The sample P80 is the fit's, e^(μ + z₈₀σ), to about a percent (40,000 draws).
+    expect(close(c.sampleP80, Math.exp(c.mu + Z80 * c.sigma))).toBeLessThan(0.015);
+  });
+
+  it('the k-th smallest value is the sorted array’s', () => {
+    const a = Float64Array.from({ length: 1001 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+    const sorted = [...a].sort((x, y) => x - y);
+    for (const k of [0, 1, 500, 800, 999, 1000]) expect(kthSmallest(a.slice(), k)).toBe(sorted[k]);
+    expect(kthSmallest(new Float64Array([3, 3, 3, 1]), 2)).toBe(3);
   });
 
   it('the same seed gives the same sample; another seed another', () => {
