@@ -23,6 +23,7 @@ import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import type { AllocationRow, RunResults, SolverReport } from './results.js';
 import { grantElement } from '../finance/index.js';
+import { maturityGap } from '../risk/maturity-gap.js';
 
 export interface RunOptions {
   readonly method?: 'greedy' | 'optimal';
@@ -208,7 +209,8 @@ export async function runModelDetailed(
     allocation,
     members,
   });
-  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks };
+  const maturity = maturityGap(final.commitments, ctx.years, bank, scenario.funding.borrowing);
+  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks, maturityGap: maturity };
   if (scenario.stresses === undefined || scenario.stresses.length === 0) return { prep, commitments: final.commitments, base, results: base };
   const { stressedResults } = await import('../risk/stress-run.js');
   const stressed = stressedResults({ ctx, inputs, commitments: final.commitments, results: base }, scenario.stresses);

@@ -3,6 +3,7 @@ import { MEMBER_CODES, SECTORS, type MemberCode, type Sector } from '../schema/c
 import type { Locale } from './locale.js';
 import { isShortOfFunding, limitLabel, MONEY_LIMITS, unfundedReason } from './reasons.js';
 import { column, type Cell, type ColumnSpec, type TableSpec } from './table.js';
+import { maturityGapTable } from './tables/maturity-gap.js';
 
 /** Millions of FCFA → billions, the presentation unit of `money` columns. */
 export const bn = (millions: number): number => millions / 1000;
@@ -326,6 +327,7 @@ export function buildTables(results: RunResults, locale: Locale): TableSpec[] {
     ratiosTable(results, locale),
     membersTable(results, locale),
     reflowsTable(results, locale),
+    ...[maturityGapTable(results, locale)].filter((t): t is TableSpec => t !== null),
     checksTable(results, locale),
   ];
 }

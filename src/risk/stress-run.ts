@@ -24,6 +24,7 @@ import type { ShockSet } from '../shocks/shock-set.js';
 import { expectedDelayYears, riskSettings, type RiskSettings } from './calibration.js';
 import { baseFunding, compileRun, type CompiledRun, type Funding } from './compiled.js';
 import { sovereignExposureByMember } from './exposure.js';
+import { maturityGap } from './maturity-gap.js';
 import { identityChecks } from './identities.js';
 import { unitReflowRows } from './reflows.js';
 import { PathWorkspace, runPath, type PathResult } from './path.js';
@@ -122,6 +123,7 @@ export function runShocks(base: StressBase, shocks: ShockSet, settings: RiskSett
     reflows: unitReflowRows(commitments, ctx.years),
     solver: base.results.solver,
     checks: identityChecks(path.portfolio, path.projection, funding.paidIn, path.levy),
+    maturityGap: maturityGap(commitments, ctx.years, bank, scenario.funding.borrowing),
   };
   return { results, shocks, path };
 }
