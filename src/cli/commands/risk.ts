@@ -293,7 +293,7 @@ async function writeRiskTables(
   const { describeInputs } = await import('../input-descriptions.js');
   const { VERSION } = await import('../version.js');
   const L = createLocale(flags.lang[0] ?? 'fr');
-  const tables = [t.breachesTable(results, L), t.lossTable(results, L), t.fanTable(results, L), t.tornadoTable(results, L), t.defaultsTable(results, L)];
+  const tables = [t.breachesTable(results, L), t.breachesByYearTable(results, L), t.lossTable(results, L), t.economicCapitalTable(results, L), t.fanTable(results, L), t.tornadoTable(results, L), t.defaultsTable(results, L)];
   for (const table of tables) write(`tables/${table.id}.csv`, renderCsv(table, flags.csvDialect, L));
   write(`bcid-${scenario}-risk.xlsx`, await renderXlsx(tables, { scenario, date, inputs: describeInputs(loaded.files), toolVersion: VERSION }, L));
 }
@@ -309,6 +309,14 @@ const LIMIT_WORDS: Readonly<Record<string, string>> = {
   'country-exposure': 'Country exposure',
   solvency: 'Negative equity',
 };
+
+/** The year whose one-year 99.9 % credit loss takes the largest share of the central case's equity. */
+function oneYearCapitalLine(r: RiskResults): string {
+  let worst: RiskResults['economicCapital'][number] | null = null;
+  for (const y of r.economicCapital) if (y.utilisation !== null && (worst === null || y.utilisation > worst.utilisation!)) worst = y;
+  if (worst === null) return `  One-year loss 99.9 %     — (no year with positive central-case equity)`;
+  return `  One-year loss 99.9 %     at most ${pct(worst.utilisation, 1)} of equity: ${bnf(worst.loss999)} bn FCFA in ${worst.year} against ${bnf(worst.equity)} of equity (central case); 99 % loss ${bnf(worst.loss99)}, expected ${bnf(worst.expectedLoss)}`;
+}
 
 /** The terminal summary of `bcid risk` (English, like `bcid run`'s). */
 export function riskSummary(r: RiskResults, perf: { workers: number; simulationSeconds: number; pathsPerSecond: number; peakRssMB: number }): string {
@@ -327,6 +335,8 @@ export function riskSummary(r: RiskResults, perf: { workers: number; simulationS
     '',
     `  Lowest equity/loans      P5 ${pct(r.lowestEquityToLoans.p5)}, median ${pct(r.lowestEquityToLoans.p50)}, P95 ${pct(r.lowestEquityToLoans.p95)}; without random shocks ${pct(r.lowestEquityToLoans.deterministic)}`,
     `  Credit loss ${first}–${last}   expected ${bnf(r.creditLoss.expected)} bn FCFA (s.e. ${bnf(r.creditLoss.standardError)}), VaR 95 % ${bnf(r.creditLoss.var95)}, CVaR 95 % ${bnf(r.creditLoss.cvar95)}`,
+    `                           VaR 99 % ${bnf(r.creditLoss.var99)}, CVaR 99 % ${bnf(r.creditLoss.cvar99)}, VaR 99.9 % ${bnf(r.creditLoss.var999)}, CVaR 99.9 % ${bnf(r.creditLoss.cvar999)}`,
+    oneYearCapitalLine(r),
     `  Defaulted by ${last}        ${r.defaults.map((d) => `${d.member === 'joint' ? 'all three' : d.member} ${pct(d.byYear[d.byYear.length - 1] ?? 0)}`).join(', ')}`,
     `  Sensitivities            lowest E/L ${pct(r.tornado.base)}; points moved by the adverse / favourable value of: ${r.tornado.bars
       .slice(0, 4)
