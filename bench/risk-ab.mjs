@@ -1,6 +1,12 @@
-// Usage: node bench/risk-ab.mjs after `npm run build` here and in a copy of the previous commit at /tmp/risk-old (see docs/performance.md, "Issue 15").
+// Usage: node bench/risk-ab.mjs <old-root> — after `npm run build` here and in <old-root>, a built
+// copy of an earlier commit (git archive <commit> | tar -x -C <old-root>, node_modules linked); see
+// docs/performance.md, "Issue 15".
 // A/B of the Monte Carlo simulation phase, old and new builds in one process, alternated.
-const roots = { old: '/tmp/risk-old', new: '/work/wt/risk', newOldClasses: '/work/wt/risk' };
+import { fileURLToPath } from 'node:url';
+const here = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const oldRoot = process.argv[2];
+if (!oldRoot) throw new Error('usage: node bench/risk-ab.mjs <old-root>');
+const roots = { old: oldRoot, new: here, newOldClasses: here };
 const OLD = { roads: { mean: 1.2, p80: 1.32 }, rail: { mean: 1.45, p80: 1.57 }, 'transport-hub': { mean: 1.2, p80: 1.32 }, 'power-interconnection': { mean: 1.05, p80: 1.15 }, solar: { mean: 1.0, p80: 1.1 }, hydro: { mean: 1.7, p80: 2.0 }, thermal: { mean: 1.15, p80: 1.26 }, water: { mean: 1.2, p80: 1.32 }, irrigation: { mean: 1.2, p80: 1.32 }, fibre: { mean: 1.18, p80: 1.5 }, 'agro-industry': { mean: 1.15, p80: 1.26 }, extractives: { mean: 1.34, p80: 1.55 } };
 async function setup(name, root) {
   const m = async (p) => import(`${root}/dist/${p}`);
