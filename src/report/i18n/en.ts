@@ -459,6 +459,7 @@ export const en: Catalogue = {
   'col.cvar99': 'CVaR 99 %',
   'col.var999': 'VaR 99.9 %',
   'col.cvar999': 'CVaR 99.9 %',
+  'riskEc.text': 'One-year economic capital: the credit loss of a single year, at 99.9 % confidence, takes at most {share} of the bank’s equity — {loss999} in {year}, against {equity} of equity in the central case (at 99 %: {loss99}; expected loss that year {expected}). It comes from defaults bunched in one bad year of the common factor (correlation ρ), weighted by their LGDs: a non-sovereign loan loses far more per default than a sovereign loan under preferred-creditor treatment.',
   'riskEc.title': 'One-year economic capital: credit losses of the year',
   'riskEc.col.expectedLoss': 'Expected loss',
   'riskEc.col.loss99': '99 % loss',

@@ -482,6 +482,7 @@ export const fr = {
   'col.cvar99': 'CVaR 99 %',
   'col.var999': 'VaR 99,9 %',
   'col.cvar999': 'CVaR 99,9 %',
+  'riskEc.text': 'Capital économique à un an : la perte de crédit d’une seule année, au seuil de 99,9 %, absorbe au plus {share} des fonds propres de la banque — {loss999} en {year}, pour {equity} de fonds propres dans le cas central (à 99 % : {loss99} ; perte attendue cette année-là {expected}). Elle vient de défauts groupés dans une même mauvaise année du facteur commun (corrélation ρ), pondérés par leur perte en cas de défaut : un prêt non souverain perd bien plus par défaut qu’un prêt souverain couvert par le statut de créancier privilégié.',
   'riskEc.title': 'Capital économique à un an : pertes de crédit de l’année',
   'riskEc.col.expectedLoss': 'Perte attendue',
   'riskEc.col.loss99': 'Perte à 99 %',
