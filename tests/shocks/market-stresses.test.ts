@@ -13,7 +13,10 @@ import { parseStress, suggestStress } from '../../src/shocks/catalogue.js';
 import { largestBorrower } from '../../src/shocks/largest-borrower-default.js';
 import { riskSettings } from '../../src/risk/calibration.js';
 import { runShocks, stressContext, type StressedRun } from '../../src/risk/stress-run.js';
-import { bundled, type Fixture } from '../risk/fixture.js';
+import { BlockSums } from '../../src/risk/accumulator.js';
+import { buildMcModel } from '../../src/risk/mc-model.js';
+import { PathSimulator } from '../../src/risk/simulate.js';
+import { bundled, risksOff, type Fixture } from '../risk/fixture.js';
 
 let f: Fixture;
 let base: RunResults;
@@ -126,5 +129,22 @@ describe('largest borrower default', () => {
   it('ranks by the exposure the context gives (a toy context)', () => {
     const ctx = { ...stressContext(f.base.ctx, f.base.commitments, riskSettings(f.scenario)), sovereignExposure: (m: MemberCode) => ({ MLI: 1, BFA: 3, NER: 2 })[m] };
     expect(largestBorrower(ctx, 2030)).toBe('BFA');
+  });
+});
+
+describe('in the Monte Carlo', () => {
+  it('every path of a market-closure scenario keeps the market closed (risks off: the stressed run itself)', async () => {
+    const g = await bundled('stress-market-closure', risksOff);
+    const build = buildMcModel(g.base, riskSettings(g.scenario), { paths: 5, seed: 1 });
+    const sim = new PathSimulator(build.model);
+    const det = g.run.results.bank;
+    for (let k = 0; k < 5; k++) {
+      const r = sim.runOne(k, new BlockSums(build.model.layout));
+      det.forEach((b, i) => {
+        expect(r.projection.borrowingRaised[i], `${k} ${b.year}`).toBe(b.borrowingRaised);
+        expect(r.projection.cash[i]).toBe(b.cash);
+      });
+    }
+    expect(det.find((b) => b.year === 2031)!.borrowingRaised).toBe(0);
   });
 });
