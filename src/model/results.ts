@@ -1,5 +1,5 @@
 import type { Instrument, MemberCode, Sector, DebtCapacity } from '../schema/codes.js';
-import type { Scenario } from '../schema/scenario.js';
+import type { NamedScenario } from '../schema/scenario.js';
 
 /**
  * What `bcid run` computes: the contract between the model core and the
@@ -185,6 +185,12 @@ export interface ReflowRow {
 }
 
 /**
+ * The version of results.json's layout: `bcid dossier` refuses a file of another
+ * version instead of misreading it. Raise it when a field changes meaning or is removed.
+ */
+export const RESULTS_VERSION = 1;
+
+/**
  * Assets and liabilities at the end of a year by residual maturity, in the buckets
  * [< 1, 1–3, 3–5, 5–10, > 10 years] (src/risk/maturity-gap.ts); each line sums to its
  * balance-sheet total that year.
@@ -202,7 +208,8 @@ export interface MaturityGapYear {
 }
 
 export interface RunResults {
-  readonly scenario: Scenario & { readonly name: string };
+  readonly version: typeof RESULTS_VERSION;
+  readonly scenario: NamedScenario;
   readonly allocation: readonly AllocationRow[];
   readonly bank: readonly BankYear[];
   readonly members: readonly MemberYearResult[];
