@@ -3,11 +3,11 @@ import { renderAnHourApart } from '../support/clock.js';
 import { renderDossier, renderPacket as drawPacket, type PacketRenderOptions } from '../../src/render/packet.js';
 import { buildDossiers, buildPacket, packetTables, type PacketReportOptions } from '../../src/report/packet.js';
 import type { RunResults } from '../../src/model/results.js';
+import { FIXTURE_INPUTS, makeRunResults } from '../report/fixtures/run-results.js';
 
 type PacketOptions = PacketReportOptions & PacketRenderOptions;
 /** The packet as `bcid run` makes it: specs from the report layer, drawn by the render layer. */
 const renderPacket = (r: RunResults, o: PacketOptions) => drawPacket(buildPacket(r, o), o);
-import { FIXTURE_INPUTS, makeRunResults } from '../report/fixtures/run-results.js';
 
 const results = makeRunResults();
 const options: PacketOptions = {
