@@ -62,7 +62,7 @@ const disposers: (() => void)[] = [];
 afterAll(() => disposers.forEach((d) => d()));
 
 describe('compare: the terminal table', () => {
-  it('lays out indicators down, scenarios across, years and members in brackets', async () => {
+  it('lays out indicators down, scenarios across, years and members in brackets', () => {
     const text = compareText(FIXED);
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     expect(lines.length).toBe(3 + INDICATORS.length);
