@@ -17,7 +17,7 @@
  * FCFA) and, as in the LIC-DSF test, GDP, revenue and exports in FCFA too.
  * These stresses touch the members' debt paths only, not the bank.
  */
-import type { Stress } from './catalogue.js';
+import type { Stress } from '../schema/stress-names.js';
 
 /** Projection years (after the last data year) hit by the growth and export shocks. */
 export const MEMBER_SHOCK_YEARS: readonly number[] = [2, 3];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStress, parseStress, suggestStress } from '../../src/shocks/catalogue.js';
+import { formatStress, parseStress, suggestStress } from '../../src/schema/stress-names.js';
 import { memberMacroShock, shockCut } from '../../src/shocks/member-macro.js';
 
 describe('member-* stresses in the catalogue', () => {

@@ -22,7 +22,7 @@ import { MEMBER_CODES, type MemberCode } from '../../schema/codes.js';
 import type { BcidDebtClass, MemberDebtPathRow } from '../../schema/member-debt.js';
 import type { MemberYear } from '../../schema/records.js';
 import type { Scenario } from '../../schema/scenario.js';
-import { parseStress, type Stress } from '../../shocks/catalogue.js';
+import { parseStress, type Stress } from '../../schema/stress-names.js';
 import { memberMacroShock } from '../../shocks/member-macro.js';
 import type { Calendar } from '../context.js';
 import type { Commitment } from '../portfolio.js';

@@ -1,7 +1,7 @@
 /**
  * The debt indicators of a member and their thresholds.
  *
- * LIC-DSF 2018 framework (IMF/World Bank; domain-facts §4, H), by debt-carrying
+ * LIC-DSF 2018 framework (IMF/World Bank; docs/domain-facts.md §4, H), by debt-carrying
  * capacity, in % (PVs at the unified 5 % discount rate):
  *
  *   capacity  PV ext./GDP  PV ext./exports  ext. service/exports  ext. service/revenue  PV public/GDP (benchmark)

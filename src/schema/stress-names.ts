@@ -19,17 +19,18 @@
  *   member-depreciation-<pct>                   members' external debt × (1 + pct %) in projection year 2
  *
  * The member-* stresses are the LIC-DSF standard tests on the members' debt
- * paths (member-macro.ts); they leave the bank's projection unchanged.
+ * paths (src/shocks/member-macro.ts); they leave the bank's projection unchanged.
  *
  * Without <year>: rate shocks, levy shortfalls and PCS loss apply over the whole
  * horizon; a peg exit happens in the second projected year (the LIC-DSF
  * convention for its one-off depreciation shock). Without r<pct> the recovery
  * is 1 − the scenario's sovereign LGD (with or without PCS at the time).
  *
- * Pure: parsing and formatting only; what each stress does is in the
- * transform files next to this one.
+ * Pure: parsing and formatting only. It lives in schema/ because the scenario
+ * schema checks these names; what each stress does is in the transform files
+ * of src/shocks/ (shocks → schema, never back).
  */
-import { MEMBER_CODES, type MemberCode } from '../schema/codes.js';
+import { MEMBER_CODES, type MemberCode } from './codes.js';
 
 export type Stress =
   | { readonly kind: 'overruns'; readonly level: 'p50' | 'p80' }
