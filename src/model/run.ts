@@ -23,7 +23,6 @@ import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import { RESULTS_VERSION, type AllocationRow, type RunResults, type SolverReport } from './results.js';
 import { grantElement } from '../finance/index.js';
-import { maturityGap } from '../risk/maturity-gap.js';
 
 export interface RunOptions {
   readonly method?: 'greedy' | 'optimal';
@@ -201,7 +200,6 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     allocation,
     members,
   });
-  const maturity = maturityGap(final.commitments, ctx.years, bank, scenario.funding.borrowing);
-  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, reflows, solver, checks, maturityGap: maturity };
+  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, reflows, solver, checks };
   return { prep, commitments: final.commitments, base };
 }

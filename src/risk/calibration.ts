@@ -1,7 +1,7 @@
 /**
  * The Monte Carlo calibration and the parameters the named stresses share:
  * the scenario's `risk:` section over the defaults below. Sources are
- * ../shared/docs/domain-facts.md, cited by section; EST = our estimate.
+ * docs/domain-facts.md, cited by section; EST = our estimate.
  *
  * Cost overruns (§5): a lognormal factor per project fitted to its sector's
  * reference class (mean and SD where published, else mean and P80 or share

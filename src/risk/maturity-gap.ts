@@ -23,7 +23,7 @@
 import { trancheRemaining, trancheRepaid } from '../model/bank/borrowing.js';
 import type { Calendar } from '../model/context.js';
 import type { Commitment } from '../model/portfolio.js';
-import type { BankYear, MaturityGapYear } from '../model/results.js';
+import type { BankYear, MaturityGapYear, RunResults } from '../model/results.js';
 import type { Scenario } from '../schema/scenario.js';
 
 export const MATURITY_BUCKETS = ['under1', 'from1to3', 'from3to5', 'from5to10', 'over10'] as const;
@@ -103,4 +103,9 @@ export function maturityGap(commitments: readonly Commitment[], years: Calendar,
     const assets = cash.map((x, k) => x + loans[k]! + allowance[k]! + equityInvestments[k]!);
     return { year: b.year, cash, loans, allowance, equityInvestments, assets, liabilities: scaled(profile.bonds[i]!, b.borrowings) };
   });
+}
+
+/** The results with their maturity profile (the plain run's; a stressed run builds its own in stress-run.ts). */
+export function withMaturityGap(results: RunResults, commitments: readonly Commitment[], years: Calendar): RunResults {
+  return { ...results, maturityGap: maturityGap(commitments, years, results.bank, results.scenario.funding.borrowing) };
 }

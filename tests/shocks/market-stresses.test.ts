@@ -9,7 +9,7 @@ import { loadScenario } from '../../src/io/scenario-loader.js';
 import type { BankYear, RunResults } from '../../src/model/results.js';
 import { MEMBER_CODES, type MemberCode } from '../../src/schema/codes.js';
 import { shocksFor } from '../../src/shocks/apply.js';
-import { parseStress, suggestStress } from '../../src/shocks/catalogue.js';
+import { parseStress, suggestStress } from '../../src/schema/stress-names.js';
 import { largestBorrower } from '../../src/shocks/largest-borrower-default.js';
 import { riskSettings } from '../../src/risk/calibration.js';
 import { runShocks, stressContext, type StressedRun } from '../../src/risk/stress-run.js';
