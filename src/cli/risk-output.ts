@@ -11,6 +11,7 @@ import { fanChart } from '../report/charts/fan.js';
 import { tornadoChart } from '../report/charts/tornado.js';
 import type { ChartSpec } from '../report/charts/spec.js';
 import { renderCsv, type CsvDialect } from '../render/csv.js';
+import { renderXlsx } from '../render/xlsx.js';
 import type { RiskResults } from '../risk/results.js';
 import { describeInputs } from './input-descriptions.js';
 import type { PacketWriter } from './packet-writer.js';
@@ -20,7 +21,6 @@ export async function writeRiskTables(writer: PacketWriter, results: RiskResults
   const L = createLocale(options.lang);
   const tables = [breachesTable(results, L), breachesByYearTable(results, L), lossTable(results, L), economicCapitalTable(results, L), fanTable(results, L), tornadoTable(results, L), defaultsTable(results, L)];
   for (const table of tables) writer.write(`tables/${table.id}.csv`, renderCsv(table, options.csvDialect, L));
-  const { renderXlsx } = await import('../render/xlsx.js');
   const scenario = results.scenario;
   writer.write(`bcid-${scenario}-risk.xlsx`, await renderXlsx(tables, { scenario, date: options.date, inputs: describeInputs(options.inputs), toolVersion: VERSION }, L));
 }

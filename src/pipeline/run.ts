@@ -11,7 +11,6 @@ import { ScoringError } from '../model/appraisal/appraise.js';
 import { assertChecks } from '../model/checks.js';
 import type { RunResults } from '../model/results.js';
 import { runModelDetailed, type DetailedRun, type RunOptions } from '../model/run.js';
-import { withMaturityGap } from '../risk/maturity-gap.js';
 import { stressedResults } from '../risk/stress-run.js';
 import type { InputData } from '../schema/records.js';
 import type { NamedScenario } from '../schema/scenario.js';
@@ -74,9 +73,7 @@ export async function runLoaded(loaded: LoadedRun, options: RunOptions = {}): Pr
   }
   const stresses = scenario.stresses ?? [];
   const results =
-    stresses.length === 0
-      ? withMaturityGap(run.base, run.commitments, run.prep.ctx.years)
-      : stressedResults({ ctx: run.prep.ctx, inputs, commitments: run.commitments, results: run.base }, stresses);
+    stresses.length === 0 ? run.base : stressedResults({ ctx: run.prep.ctx, inputs, commitments: run.commitments, results: run.base }, stresses);
   assertChecks(results.checks);
   return { ...run, inputs, results };
 }

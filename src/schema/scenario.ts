@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
+import { memberDebtSettings } from './member-debt.js';
 import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from './stress-names.js';
 
 /**
@@ -156,6 +157,7 @@ export const scenarioSchema = z
         projects: z.string().describe('path of projects.csv, relative to the project root'),
         members: z.string(),
         contributions: z.string(),
+        memberDebtPaths: z.string().optional().describe('optional analyst CSV of members’ debt paths without BCID-AES (src/io/parse-member-debt-paths.ts)'),
       })
       .describe('input files'),
     horizon: z.strictObject({ start: year, end: year }).describe('first and last projected year'),
@@ -230,6 +232,7 @@ export const scenarioSchema = z
     }),
     members: z.strictObject({
       nominalGrowth: memberNumbers('nominal growth of GDP, revenue and exports after the last data year'),
+      ...memberDebtSettings,
     }),
     allocation: z.strictObject({
       method: z.enum(['greedy', 'optimal']),

@@ -42,6 +42,11 @@ export function applyStress(s: ShockSet, stress: Stress, ctx: StressContext): Sh
       return applyDowngrade(s, stress.bp, yearIndexOf(ctx, stress.year, 0));
     case 'largest-borrower-default':
       return applyLargestBorrowerDefault(s, ctx, stress.year, stress.arrearsYears, stress.recovery);
+    case 'member-growth-shock':
+    case 'member-exports-shock':
+    case 'member-depreciation':
+      // The members' debt paths only (member-macro.ts): the bank's projection is unchanged.
+      return s;
   }
 }
 

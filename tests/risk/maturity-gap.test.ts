@@ -4,7 +4,7 @@
  * stressed or not; a tranche falls due as its repayment schedule says (by hand).
  */
 import { describe, expect, it } from 'vitest';
-import { bucketOf, maturityGap, maturityProfile } from '../../src/risk/maturity-gap.js';
+import { bucketOf, maturityGap, maturityProfile } from '../../src/model/maturity-gap.js';
 import { riskSettings } from '../../src/risk/calibration.js';
 import { runShocks, stressContext } from '../../src/risk/stress-run.js';
 import { shocksFor } from '../../src/shocks/apply.js';

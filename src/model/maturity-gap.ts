@@ -20,10 +20,10 @@
  * stress changes the balances (arrears, rescheduling, a peg-exit revaluation).
  * Without stress the scale is 1 to rounding (tested).
  */
-import { trancheRemaining, trancheRepaid } from '../model/bank/borrowing.js';
-import type { Calendar } from '../model/context.js';
-import type { Commitment } from '../model/portfolio.js';
-import type { BankYear, MaturityGapYear, RunResults } from '../model/results.js';
+import { trancheRemaining, trancheRepaid } from './bank/borrowing.js';
+import type { Calendar } from './context.js';
+import type { Commitment } from './portfolio.js';
+import type { BankYear, MaturityGapYear } from './results.js';
 import type { Scenario } from '../schema/scenario.js';
 
 export const MATURITY_BUCKETS = ['under1', 'from1to3', 'from3to5', 'from5to10', 'over10'] as const;
@@ -103,9 +103,4 @@ export function maturityGap(commitments: readonly Commitment[], years: Calendar,
     const assets = cash.map((x, k) => x + loans[k]! + allowance[k]! + equityInvestments[k]!);
     return { year: b.year, cash, loans, allowance, equityInvestments, assets, liabilities: scaled(profile.bonds[i]!, b.borrowings) };
   });
-}
-
-/** The results with their maturity profile (the plain run's; a stressed run builds its own in stress-run.ts). */
-export function withMaturityGap(results: RunResults, commitments: readonly Commitment[], years: Calendar): RunResults {
-  return { ...results, maturityGap: maturityGap(commitments, years, results.bank, results.scenario.funding.borrowing) };
 }
