@@ -18,6 +18,8 @@ export type FundingLimit =
   | 'sector-cap'
   | 'horizon'
   | 'score'
+  /** Economic return (EIRR after the cost uplift) below appraisal.minEirr. */
+  | 'below-hurdle'
   /** A non-sovereign loan sized down to what the project's own cash flow can service. */
   | 'debt-capacity';
 
@@ -50,6 +52,14 @@ export interface AllocationRow {
   readonly shortfall: number | null;
   /** Commitment year at which the reason was tested (the project's best year), null when not year-specific. */
   readonly reasonYear: number | null;
+  /**
+   * Commitment years tried, ascending: every candidate year up to the latest feasible start for an
+   * unfunded project (its reason is the limit broken in the last one), the candidate years up to
+   * its commitment year for a funded one, none for a project filtered out before allocation.
+   */
+  readonly yearsTried: readonly number[];
+  /** approved ÷ uplifted request (what the bank would have to commit), 0–1; 0 when unfunded. */
+  readonly fundedShare: number;
   readonly grantElement: number | null;
 }
 

@@ -12,8 +12,8 @@ import { evaluate, type Evaluation } from './allocation/evaluate.js';
 import { greedyAllocation, type GreedyResult } from './allocation/greedy.js';
 import { AllocationInfeasible } from './allocation/infeasible.js';
 import { buildAllocationModel, type AllocationModel } from './allocation/model.js';
-import { partialReason, unfundedReason, type Reason } from './allocation/reasons.js';
-import { portfolioScore } from './allocation/ranking.js';
+import { partialReason, unfundedReason, yearsUpTo, type Reason } from './allocation/reasons.js';
+import { portfolioValue } from './allocation/ranking.js';
 import { bankRows } from './bank/rows.js';
 import { runChecks } from './checks.js';
 import { buildContext, yearArray, type RunContext } from './context.js';
@@ -70,6 +70,7 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
         shortfall: pre.shortfall,
         reason: `${pre.limit}: ${pre.reason}`,
         year: null,
+        yearsTried: [],
       };
     } else if (e && !c) reason = unfundedReason(prep.model, final, e);
     else if (e && c) reason = partialReason(prep.model, final, e, c.year, c.amount);
@@ -95,6 +96,8 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       bindingLimit: reason?.bindingLimit ?? null,
       shortfall: reason?.shortfall ?? null,
       reasonYear: reason?.year ?? null,
+      yearsTried: reason?.yearsTried ?? (e && c ? yearsUpTo(e, c.year) : []),
+      fundedShare: c && a.request > 0 ? c.amount / a.request : 0,
       grantElement: ge,
     };
   });
@@ -152,7 +155,7 @@ export async function runModelDetailed(
     if (!(e instanceof AllocationInfeasible) || method !== 'optimal') throw e;
   }
   let final = greedy?.evaluation ?? null;
-  const score = (ev: Evaluation): number => portfolioScore(prep.model, ev.commitments);
+  const score = (ev: Evaluation): number => portfolioValue(prep.model, ev.commitments);
   let solver: SolverReport & { readonly iterations: number; readonly notes: readonly string[]; readonly milpObjective: number | null };
   if (method === 'optimal') {
     const { optimalAllocation } = await import('./allocation/milp.js');

@@ -28,7 +28,7 @@ import { evaluateChange, stateOf, type Change, type PortfolioState } from './inc
 import { AllocationInfeasible } from './infeasible.js';
 import { shareLimitViolationsOf, type Violation } from './limits.js';
 import type { AllocationModel, Eligible } from './model.js';
-import { earnedScore, rankEligible } from './ranking.js';
+import { earnedValue, rankEligible } from './ranking.js';
 
 export interface GreedyResult {
   readonly evaluation: Evaluation;
@@ -103,8 +103,8 @@ class Greedy {
    * on commitments before y, so the current projection gives it exactly.
    */
   yearsToTry(e: Eligible): number[] {
-    const value = new Map(e.years.map((y) => [y, earnedScore(this.model, e, amountAt(this.model, e, y, this.current.projection), y)]));
-    const tolerance = 1e-12 * Math.max(1, Math.abs(e.appraisal.score));
+    const value = new Map(e.years.map((y) => [y, earnedValue(this.model, e, amountAt(this.model, e, y, this.current.projection), y)]));
+    const tolerance = 1e-12 * Math.max(1, Math.abs(e.value));
     return [...e.years].sort((a, b) => {
       const d = value.get(b)! - value.get(a)!;
       return Math.abs(d) > tolerance ? d : a - b;

@@ -36,11 +36,12 @@
  * projection (first the contributions-only equity path, then the projected
  * one: the fixed-point loop in milp.ts).
  *
- * Objective: maximise Σ earned score · x (ranking.ts: funded share of the
- * project, discounted for delay), plus 1e-6 per project
- * funded (so a project with score 0 is still funded when it fits) and minus
- * 1e-8 per year of delay (earliest year among equals). Both are far below any
- * score difference that matters and below the default MIP gap.
+ * Objective: maximise Σ earned value · x (ranking.ts: the project's value,
+ * funded share and delay), plus 1e-6 × scale per project funded (so a project
+ * of value 0 is still funded when it fits) and minus 1e-8 × scale per year of
+ * delay (earliest year among equals); scale = objectiveScale, 1 for ipf-score
+ * and the largest project value for npv-per-capital. Both are far below any
+ * value difference that matters and below the default MIP gap.
  */
 import { MEMBER_CODES, type Sector } from '../../schema/codes.js';
 import { fixedOpex, mayBorrow, type BankPolicy, type BankProjection } from '../bank/project.js';
@@ -49,7 +50,7 @@ import { trancheRemaining, trancheRepaid } from '../bank/borrowing.js';
 import { amountAt, type Placement } from './evaluate.js';
 import type { LinearTerm, LpConstraint, LpProblem } from './lp-writer.js';
 import type { AllocationModel, Eligible } from './model.js';
-import { earnedScore } from './ranking.js';
+import { earnedValue, objectiveScale } from './ranking.js';
 
 export const FUNDED_BONUS = 1e-6;
 export const DELAY_PENALTY = 1e-8;
@@ -294,16 +295,17 @@ export function buildMilp(model: AllocationModel, reference: BankProjection, opt
     });
   });
 
+  const scale = objectiveScale(model);
   const objective: LinearTerm[] = candidates.map((c) => ({
     variable: c.variable,
-    coefficient: earnedScore(model, c.eligible, c.amount, c.year) + FUNDED_BONUS - DELAY_PENALTY * (c.year - c.eligible.years[0]!),
+    coefficient: earnedValue(model, c.eligible, c.amount, c.year) + scale * (FUNDED_BONUS - DELAY_PENALTY * (c.year - c.eligible.years[0]!)),
   }));
   const comments = [
     `BCID-AES allocation MILP, scenario ${s.name}, horizon ${ctx.years.start}-${ctx.years.end}; amounts in millions of FCFA`,
     `x_p<k>_<year> = 1: project <k> committed in <year>; amount A = coefficient scale below`,
     ...candidates
       .filter((c) => c.year === c.eligible.years[0])
-      .map((c) => `${c.variable.replace(/_\d+$/, '')} = ${c.eligible.project.id} (score ${c.eligible.appraisal.score.toFixed(6)})`),
+      .map((c) => `${c.variable.replace(/_\d+$/, '')} = ${c.eligible.project.id} (value ${c.eligible.value.toPrecision(6)})`),
     ...(options.extraCapital ? [`re-solve with ${options.extraCapital} more paid-in capital at the start`] : []),
   ];
   const problem: LpProblem = {

@@ -36,7 +36,7 @@ import { numericProblem } from './highs-model.js';
 import type { LpProblem } from './lp-writer.js';
 import { buildMilp, placementsFrom, type MilpCandidate, type MilpModel, type MilpOptions } from './milp-model.js';
 import type { AllocationModel } from './model.js';
-import { earnedScore, portfolioScore } from './ranking.js';
+import { earnedValue, portfolioValue } from './ranking.js';
 
 export const MAX_ITERATIONS = 3;
 /** Share of the scenario's time limit kept for the marginal-value re-solve. */
@@ -159,7 +159,7 @@ export function binaryStart(milp: MilpModel, placements: readonly Placement[]): 
 
 /** The objective of a MILP solution with its own amount coefficients (the tie-break terms left out). */
 export function selectedScore(milp: MilpModel, values: ReadonlyMap<string, number>): number {
-  return milp.candidates.reduce((s, c) => s + ((values.get(c.variable) ?? 0) > 0.5 ? earnedScore(milp.model, c.eligible, c.amount, c.year) : 0), 0);
+  return milp.candidates.reduce((s, c) => s + ((values.get(c.variable) ?? 0) > 0.5 ? earnedValue(milp.model, c.eligible, c.amount, c.year) : 0), 0);
 }
 
 /**
@@ -268,9 +268,9 @@ export async function optimalAllocation(
     const guided = relaxationStart(model, highs, milp, settingsFor((1 - MARGINAL_TIME_SHARE) * budget - elapsed()));
     // The relaxation's allocation has passed the projection: a result in its own right, not only a start.
     if (guided.evaluation && isFeasible(guided.evaluation) && keepsPins(model, guided.evaluation)) {
-      const score = portfolioScore(model, guided.evaluation.commitments);
-      if (!best || score > portfolioScore(model, best.commitments)) best = guided.evaluation;
-      if (!start || score > portfolioScore(model, start.commitments)) start = guided.evaluation;
+      const score = portfolioValue(model, guided.evaluation.commitments);
+      if (!best || score > portfolioValue(model, best.commitments)) best = guided.evaluation;
+      if (!start || score > portfolioValue(model, start.commitments)) start = guided.evaluation;
     }
     const remaining = (1 - MARGINAL_TIME_SHARE) * budget - elapsed();
     const solution = solveLp(highs, milp.problem, settingsFor(remaining), start ? binaryStart(milp, start.placements) : undefined);
@@ -291,12 +291,12 @@ export async function optimalAllocation(
     }
     last = { milp, solution, reference, bound: guided.bound };
     evaluation = evaluate(model, placementsFrom(milp.candidates, solution.values), reference);
-    if (isFeasible(evaluation) && (!best || portfolioScore(model, evaluation.commitments) > portfolioScore(model, best.commitments))) {
+    if (isFeasible(evaluation) && (!best || portfolioValue(model, evaluation.commitments) > portfolioValue(model, best.commitments))) {
       best = evaluation;
     }
     // Settled when the projection accepts the solution and, on its own equity path, it earns
     // at least what the MILP assumed.
-    settled = isFeasible(evaluation) && portfolioScore(model, evaluation.commitments) >= selectedScore(milp, solution.values) - 1e-9;
+    settled = isFeasible(evaluation) && portfolioValue(model, evaluation.commitments) >= selectedScore(milp, solution.values) - 1e-9;
     if (settled) break;
     reference = evaluation.projection;
   }
@@ -317,8 +317,8 @@ export async function optimalAllocation(
     const added = completed.placements.length - evaluation.placements.length;
     if (added > 0) notes.push(`${added} project(s) still fitting after the MILP were added`);
     final = completed;
-    const optimalScore = portfolioScore(model, completed.commitments);
-    const greedyScore = greedy ? portfolioScore(model, greedy.evaluation.commitments) : -Infinity;
+    const optimalScore = portfolioValue(model, completed.commitments);
+    const greedyScore = greedy ? portfolioValue(model, greedy.evaluation.commitments) : -Infinity;
     if (greedy && greedyScore > optimalScore + 1e-9) {
       notes.push(`the greedy allocation scores higher (${greedyScore.toFixed(4)} vs ${optimalScore.toFixed(4)}) and is kept`);
       final = greedy.evaluation;

@@ -164,6 +164,8 @@ export const ar: Catalogue = {
   'limit.horizon.reason': 'لا يمكن أن يبدأ خلال فترة الالتزام ({first}–{last}).',
   'limit.score.label': 'الدرجة',
   'limit.score.reason': 'تمنحه صيغة التقييم في السيناريو درجة سالبة: لم يُختر.',
+  'limit.below-hurdle.label': 'عتبة العائد',
+  'limit.below-hurdle.reason': 'العائد الاقتصادي (معدل العائد الداخلي الاقتصادي) أدنى من العتبة البالغة {hurdle}: صافي قيمته الحالية الاقتصادية سالب عند معدل الخصم.',
   'limit.debt-capacity.label': 'قدرة المشروع على السداد',
   'limit.debt-capacity.reason': 'القرض غير السيادي محدود بما تستطيع تدفقات المشروع سداده بنسبة تغطية لخدمة الدين (DSCR) قدرها {dscr}.',
 

@@ -160,6 +160,8 @@ export const en: Catalogue = {
   'limit.horizon.reason': 'Cannot start within the commitment period ({first}–{last}).',
   'limit.score.label': 'Score',
   'limit.score.reason': 'The scenario’s scoring formula gives it a negative score: not selected.',
+  'limit.below-hurdle.label': 'Return hurdle',
+  'limit.below-hurdle.reason': 'Economic return (EIRR) below the hurdle of {hurdle}: its economic NPV is negative at the discount rate.',
   'limit.debt-capacity.label': 'Project debt capacity',
   'limit.debt-capacity.reason': 'Non-sovereign loan limited to what the project’s cash flows can repay at a debt-service cover (DSCR) of {dscr}.',
 

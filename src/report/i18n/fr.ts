@@ -178,6 +178,8 @@ export const fr = {
   'limit.horizon.reason': 'Ne peut pas démarrer pendant la période d’engagement ({first}–{last}).',
   'limit.score.label': 'Score',
   'limit.score.reason': 'La formule de notation du scénario lui donne un score négatif : projet non retenu.',
+  'limit.below-hurdle.label': 'Seuil de rentabilité',
+  'limit.below-hurdle.reason': 'Rentabilité économique (TRIE) inférieure au seuil de {hurdle} : sa VAN économique est négative au taux d’actualisation.',
   'limit.debt-capacity.label': 'Capacité de remboursement du projet',
   'limit.debt-capacity.reason': 'Prêt non souverain limité à ce que les flux du projet peuvent rembourser avec une couverture (DSCR) de {dscr}.',
 

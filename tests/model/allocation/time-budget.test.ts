@@ -12,7 +12,7 @@ import { greedyAllocation } from '../../../src/model/allocation/greedy.js';
 import { loadHighs, type Highs } from '../../../src/model/allocation/highs.js';
 import { optimalAllocation, relaxationStart } from '../../../src/model/allocation/milp.js';
 import { buildMilp } from '../../../src/model/allocation/milp-model.js';
-import { portfolioScore } from '../../../src/model/allocation/ranking.js';
+import { portfolioValue } from '../../../src/model/allocation/ranking.js';
 import { prepareRun } from '../../../src/model/run.js';
 import { instanceArb } from './small.js';
 
@@ -108,11 +108,11 @@ describe('when HiGHS returns no solution of its own', () => {
         const prep = await prepareRun(inst.inputs, inst.scenario);
         const greedy = greedyAllocation(prep.model);
         const opt = await optimalAllocation(prep.model, greedy, silent());
-        const score = portfolioScore(prep.model, opt.evaluation.commitments);
+        const score = portfolioValue(prep.model, opt.evaluation.commitments);
         expect(isFeasible(opt.evaluation)).toBe(true);
-        expect(score).toBeGreaterThanOrEqual(portfolioScore(prep.model, greedy.evaluation.commitments) - 1e-9);
+        expect(score).toBeGreaterThanOrEqual(portfolioValue(prep.model, greedy.evaluation.commitments) - 1e-9);
         const start = startOf(prep);
-        if (start.evaluation && isFeasible(start.evaluation)) expect(score).toBeGreaterThanOrEqual(portfolioScore(prep.model, start.evaluation.commitments) - 1e-9);
+        if (start.evaluation && isFeasible(start.evaluation)) expect(score).toBeGreaterThanOrEqual(portfolioValue(prep.model, start.evaluation.commitments) - 1e-9);
       }),
       { numRuns: 20, seed: 32 },
     );
