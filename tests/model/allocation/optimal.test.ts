@@ -46,10 +46,10 @@ describe('optimal allocation on small instances', () => {
     );
   }, 120_000);
 
-  it('never scores below greedy, and its allocation respects every limit (with borrowing)', async () => {
+  it('never scores below greedy on the same objective (npv-per-capital, the default, and ipf-score), and its allocation respects every limit (with borrowing)', async () => {
     await fc.assert(
-      fc.asyncProperty(instanceArb(8, false), async (inst) => {
-        const prep = await prepareRun(inst.inputs, inst.scenario);
+      fc.asyncProperty(instanceArb(8, false), fc.constantFrom('npv-per-capital' as const, 'ipf-score' as const), async (inst, objective) => {
+        const prep = await prepareRun(inst.inputs, { ...inst.scenario, allocation: { ...inst.scenario.allocation, objective } });
         const greedy = greedyAllocation(prep.model);
         const opt = await optimalAllocation(prep.model, greedy, highs);
         const g = portfolioValue(prep.model, greedy.evaluation.commitments);
