@@ -11,6 +11,7 @@ import { FORMULA_VARIABLES, appraise, ScoringError, type Appraisal } from './app
 import { evaluate, type Evaluation } from './allocation/evaluate.js';
 import { greedyAllocation, type GreedyResult } from './allocation/greedy.js';
 import { AllocationInfeasible } from './allocation/infeasible.js';
+import { stateOf } from './allocation/incremental.js';
 import { buildAllocationModel, type AllocationModel } from './allocation/model.js';
 import { partialReason, unfundedReason, yearsUpTo, type Reason } from './allocation/reasons.js';
 import { portfolioValue } from './allocation/ranking.js';
@@ -56,6 +57,7 @@ export async function prepareRun(inputs: InputData, scenario: Scenario & { name:
 }
 
 function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): AllocationRow[] {
+  const finalState = stateOf(prep.model, final);
   const byId = new Map(final.commitments.map((c) => [c.project.id, c]));
   const prefiltered = new Map(prep.model.prefiltered.map((p) => [p.project.id, p]));
   return inputs.projects.map((p) => {
@@ -72,7 +74,7 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
         year: null,
         yearsTried: [],
       };
-    } else if (e && !c) reason = unfundedReason(prep.model, final, e);
+    } else if (e && !c) reason = unfundedReason(prep.model, final, e, finalState);
     else if (e && c) reason = partialReason(prep.model, final, e, c.year, c.amount);
     let ge: number | null = null;
     if (c && c.financing.loan) ge = grantElement({ ...c.financing.loan.unit, amount: c.amount }).grantElement;

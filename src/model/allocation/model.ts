@@ -12,6 +12,7 @@
 import type { Project } from '../../schema/records.js';
 import type { Appraisal } from '../appraisal/appraise.js';
 import type { RunContext } from '../context.js';
+import { bankPolicy, type BankPolicy } from '../bank/project.js';
 import { expectedLossRates } from '../portfolio.js';
 import type { FundingLimit } from '../results.js';
 import type { ProjectFinancing } from '../repayment/unit-flows.js';
@@ -48,6 +49,10 @@ export interface AllocationModel {
   readonly byId: ReadonlyMap<string, Eligible>;
   readonly prefiltered: readonly Prefiltered[];
   readonly elRates: Readonly<Record<Instrument, number>>;
+  /** Project id → position in `eligible` (the incremental evaluator's index). */
+  readonly ordinal: ReadonlyMap<string, number>;
+  /** The bank's policy, read once from the scenario. */
+  readonly policy: BankPolicy;
 }
 
 export function candidateYears(p: Project, ctx: RunContext): number[] {
@@ -141,6 +146,8 @@ export function buildAllocationModel(
     byId: new Map(eligible.map((e) => [e.project.id, e])),
     prefiltered,
     elRates: expectedLossRates(s.credit),
+    ordinal: new Map(eligible.map((e, k) => [e.project.id, k])),
+    policy: bankPolicy(s),
   };
 }
 

@@ -16,7 +16,7 @@
  */
 import type { FundingLimit } from '../results.js';
 import type { Evaluation } from './evaluate.js';
-import { evaluateChange, stateOf } from './incremental.js';
+import { evaluateChange, stateOf, type PortfolioState } from './incremental.js';
 import type { Violation } from './limits.js';
 import { openingEquity } from './limits.js';
 import type { AllocationModel, Eligible } from './model.js';
@@ -52,19 +52,20 @@ export interface AdditionTest {
  * `evaluate(model, [...final.placements, { projectId, year }], final.projection)`, computed
  * incrementally from the final allocation (O(years) per test instead of O(portfolio × years)).
  */
-export function testAddition(model: AllocationModel, final: Evaluation, e: Eligible, year: number): AdditionTest {
-  const evaluation = evaluateChange(model, stateOf(model, final), { add: { projectId: e.project.id, year } }, final.projection);
+export function testAddition(model: AllocationModel, final: Evaluation, e: Eligible, year: number, state: PortfolioState = stateOf(model, final)): AdditionTest {
+  const evaluation = evaluateChange(model, state, { add: { projectId: e.project.id, year } }, final.projection);
   return { year, evaluation, binding: bindingViolation([...evaluation.hard, ...evaluation.share]) };
 }
 
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-export function unfundedReason(model: AllocationModel, final: Evaluation, e: Eligible): Reason {
+/** `state`: the final allocation in incremental form; build it once (stateOf) when asking for many projects. */
+export function unfundedReason(model: AllocationModel, final: Evaluation, e: Eligible, state: PortfolioState = stateOf(model, final)): Reason {
   let closest: AdditionTest | null = null;
   let last: AdditionTest | null = null;
   const yearsTried: number[] = [];
   for (const year of e.years) {
-    const t = testAddition(model, final, e, year);
+    const t = testAddition(model, final, e, year, state);
     yearsTried.push(year);
     if (!t.binding) {
       return {
