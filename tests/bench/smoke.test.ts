@@ -27,7 +27,7 @@ describe('npm run bench -- --smoke', () => {
     expect(report.mode).toBe('smoke');
 
     const names = report.entries.map((e) => e.case);
-    for (const pattern of [/^CLI start/, /^validate/, /^run, no PDF/, /^kernel 2,000 loans$/, /^Monte Carlo 300 paths, 1 worker$/, /^Monte Carlo 300 paths, 2 workers$/, /2-worker speed-up/, /^MILP allocation, 12 generated projects$/, /^run scaling: 10 projects/]) {
+    for (const pattern of [/^CLI start/, /^validate/, /^run, no PDF/, /^kernel 2,000 loans$/, /^Monte Carlo 300 paths, 1 worker$/, /^Monte Carlo 300 paths, 2 workers$/, /2-worker speed-up/, /^MILP allocation, 12 generated projects$/, /^run scaling: 10 projects/, /^run, capital binds: 12 generated projects, bundled contributions/]) {
       expect(names.some((n) => pattern.test(n)), `${pattern} in ${names.join(' | ')}`).toBe(true);
     }
     for (const e of report.entries) {
