@@ -163,7 +163,15 @@ export interface SolverReport {
   readonly gap: number | null;
   /** Wall time of the allocation method (optimal: model building, LP relaxations and HiGHS); 0 for greedy. */
   readonly seconds: number;
-  /** Score gained per extra 1 bn FCFA (1,000 millions) of capital; optimal only. */
+  /**
+   * Objective gained per extra bn FCFA of each limit that binds, by re-solving the MILP with that
+   * limit relaxed (model/allocation/shadow-prices.ts); most valuable first. Optimal only (null for greedy).
+   */
+  readonly shadowPrices: readonly ShadowPrice[] | null;
+  /**
+   * Kept for the report layer until it reads shadowPrices: the largest shadow price (0 when no limit
+   * binds, null for greedy). It is no longer the value of extra paid-in capital.
+   */
   readonly marginalScorePerBillion: number | null;
   /** MILP solves (fixed-point iterations on the equity path); 1 for greedy. */
   readonly iterations?: number;
@@ -171,6 +179,18 @@ export interface SolverReport {
   readonly milpObjective?: number | null;
   /** What happened on the way, in plain words (repairs, fallbacks, time limits). */
   readonly notes?: readonly string[];
+}
+
+export interface ShadowPrice {
+  readonly limit: FundingLimit;
+  /** The limit's year (end of year for the bank's limits, commitment year for single-project); null for share limits. */
+  readonly year: number | null;
+  /** Objective gained per extra 1 bn FCFA of the limit (objective units: millions FCFA of NPV, or score). */
+  readonly perBillion: number;
+  /** Capacity: cash under its buffer or debt over gearing; fair-return: the band's upper (over) or lower (under) edge. */
+  readonly aspect?: 'liquidity' | 'gearing' | 'over' | 'under';
+  readonly member?: MemberCode;
+  readonly sector?: Sector;
 }
 
 export interface ReflowRow {

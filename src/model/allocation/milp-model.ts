@@ -46,7 +46,7 @@
 import type { Sector } from '../../schema/codes.js';
 import { MEMBER_CODES } from '../../schema/codes.js';
 import type { BankProjection } from '../bank/project.js';
-import { amountAt, type Placement } from './evaluate.js';
+import { amountAt, amountUnder, capAt, type Placement } from './evaluate.js';
 import type { LinearTerm, LpConstraint, LpProblem } from './lp-writer.js';
 import type { AllocationModel, Eligible } from './model.js';
 import { bankRows } from './milp-bank-rows.js';
@@ -76,14 +76,27 @@ export interface MilpOptions {
   readonly extraCapital?: number;
   /** Aggregate amounts by shape (default: when the binaries' year terms would exceed AGGREGATE_ABOVE_NONZEROS). */
   readonly aggregate?: boolean;
+  /** One limit relaxed by `amount` millions FCFA (shadow-prices.ts): a named limit row, or the single-project cap of a year. */
+  readonly relax?: MilpRelaxation;
 }
 
-/** Every (project, candidate year) with a positive amount, read off the reference projection. */
-export function milpCandidates(model: AllocationModel, reference: BankProjection): MilpCandidate[] {
+export type MilpRelaxation = { readonly row: string; readonly amount: number } | { readonly singleProjectYear: number; readonly amount: number };
+
+/** A limit row relaxed: a ≥ row may fall `amount` short of its right-hand side, a ≤ row exceed it by as much. */
+function relaxRow(c: LpConstraint, relax: MilpRelaxation | undefined): LpConstraint {
+  if (!relax || !('row' in relax) || c.name !== relax.row || c.sense === '=') return c;
+  return { ...c, rhs: c.rhs + (c.sense === '>=' ? -relax.amount : relax.amount) };
+}
+
+/**
+ * Every (project, candidate year) with a positive amount, read off the reference projection;
+ * `capBonus` raises the single-project cap of one year (its shadow price).
+ */
+export function milpCandidates(model: AllocationModel, reference: BankProjection, capBonus?: { readonly year: number; readonly amount: number }): MilpCandidate[] {
   const candidates: MilpCandidate[] = [];
   model.eligible.forEach((e, p) => {
     for (const year of e.years) {
-      const amount = amountAt(model, e, year, reference);
+      const amount = capBonus?.year === year ? amountUnder(e, capAt(model, year, reference) + capBonus.amount) : amountAt(model, e, year, reference);
       if (amount > 0) candidates.push({ variable: `x_p${p}_${year}`, eligible: e, year, amount });
     }
   });
@@ -146,10 +159,11 @@ function choiceRows(model: AllocationModel, candidates: readonly MilpCandidate[]
 export function buildMilp(model: AllocationModel, reference: BankProjection, options: MilpOptions = {}): MilpModel {
   const { ctx } = model;
   const s = ctx.scenario;
-  const candidates = milpCandidates(model, reference);
+  const relax = options.relax;
+  const candidates = milpCandidates(model, reference, relax && 'singleProjectYear' in relax ? { year: relax.singleProjectYear, amount: relax.amount } : undefined);
   const terms = portfolioTerms(model, candidates, options.aggregate);
   const bank = bankRows(model, terms, ctx.funding.openingPaidIn + (options.extraCapital ?? 0));
-  const constraints = [...bank.constraints, ...shareRows(model, candidates, terms), ...terms.links, ...choiceRows(model, candidates)];
+  const constraints = [...bank.constraints, ...shareRows(model, candidates, terms), ...terms.links, ...choiceRows(model, candidates)].map((c) => relaxRow(c, relax));
   const free = bank.free;
   const scale = objectiveScale(model);
   const objective: LinearTerm[] = candidates.map((c) => ({

@@ -56,7 +56,7 @@ export const ar: Catalogue = {
   'methodology.estimateFlag': 'المدخلات الموسومة بالعلامة ⚠ تستند كليًا أو جزئيًا إلى تقديرات لا إلى أرقام منشورة، ويجب التحقق منها قبل اتخاذ أي قرار.',
   'methodology.solver': 'طريقة التوزيع: {method}؛ الحالة: {status}؛ قيمة دالة الهدف: {objective}.',
   'methodology.solverGap': 'فجوة الأمثلية: {gap}.',
-  'methodology.marginal': 'كل مليار فرنك إضافي من رأس المال يرفع الدرجة الإجمالية بمقدار {value}.',
+  'methodology.marginal': 'مليار فرنك إضافي في الحد الأجدى بالتخفيف يرفع هدف التخصيص بمقدار {value}.',
   'methodology.checks': 'اختبارات الاتساق',
   'methodology.checksOk': 'نجحت جميع اختبارات الاتساق ({count}).',
   'methodology.stresses': 'الصدمات المفعّلة في هذا السيناريو: {list}.',

@@ -52,7 +52,7 @@ export const en: Catalogue = {
   'methodology.estimateFlag': 'Inputs marked ⚠ rest wholly or partly on estimates, not on published figures; they must be confirmed before any decision.',
   'methodology.solver': 'Allocation method: {method}; status: {status}; objective value: {objective}.',
   'methodology.solverGap': 'Optimality gap: {gap}.',
-  'methodology.marginal': 'One more billion FCFA of capital would raise the total score by {value}.',
+  'methodology.marginal': 'One more billion FCFA of the limit worth most to relax would raise the allocation objective by {value}.',
   'methodology.checks': 'Consistency checks',
   'methodology.checksOk': 'All consistency checks pass ({count}).',
   'methodology.stresses': 'Shocks switched on in this scenario: {list}.',

@@ -62,7 +62,7 @@ export const fr = {
   'methodology.estimateFlag': 'Les entrées marquées ⚠ reposent en tout ou partie sur des estimations, pas sur des chiffres publiés ; elles doivent être confirmées avant toute décision.',
   'methodology.solver': 'Méthode d’allocation : {method} ; statut : {status} ; valeur de l’objectif : {objective}.',
   'methodology.solverGap': 'Écart d’optimalité : {gap}.',
-  'methodology.marginal': 'Un milliard de FCFA de capital supplémentaire augmenterait le score total de {value}.',
+  'methodology.marginal': 'Un milliard de FCFA de plus sur la limite qu’il vaut le plus de relâcher augmenterait l’objectif de l’allocation de {value}.',
   'methodology.checks': 'Contrôles de cohérence',
   'methodology.checksOk': 'Tous les contrôles de cohérence sont satisfaits ({count}).',
   'methodology.stresses': 'Chocs activés dans ce scénario : {list}.',
