@@ -11,7 +11,9 @@
  *   single-project caps of its own equity path (this is what the old marginal
  *   value of capital missed: it kept every coefficient of the base solve).
  * - Price: (relaxed objective − base objective) per bn, both with their own
- *   amount coefficients and without the tie-break terms. Binary choices make
+ *   amount coefficients and without the tie-break terms; the relaxed
+ *   objective is the better of the two solves (the first starts from the
+ *   base allocation, feasible there, so a price is never below 0). Binary choices make
  *   it lumpy: 0 until 1 bn lets a whole project in.
  */
 import type { BankProjection } from '../bank/project.js';
@@ -122,7 +124,9 @@ export function shadowPrices(
     const path = evaluate(model, chosen, base.reference).projection;
     const again = buildMilp(model, path, { ...formulation, relax: b.relax });
     const solution = solveLp(highs, again.problem, settings, binaryStart(again, chosen));
-    const value = solution.hasSolution ? selectedScore(again, solution.values) : selectedScore(first, firstSolution.values);
+    // The better of the two: the first solve keeps the base allocation as its start (so it never
+    // prices a relaxation below 0); the second lets the caps follow where that is worth more.
+    const value = Math.max(selectedScore(first, firstSolution.values), solution.hasSolution ? selectedScore(again, solution.values) : -Infinity);
     if ((solution.hasSolution ? solution.status : firstSolution.status) !== 'optimal') indicative = true;
     prices.push({ ...b.price, perBillion: ((value - baseValue) * 1000) / RELAXATION });
   });
