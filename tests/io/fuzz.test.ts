@@ -248,8 +248,9 @@ describe('bcid validate on corrupted files', () => {
     writeFileSync(path.join(project.root, 'data', 'projects.csv'), real.miniProjects);
     const target = path.join(project.root, 'scenarios', 'baseline.yaml');
     await fc.assert(
+      // Cut before the (required) allocation block: a cut in the optional sections after it can leave a valid file.
       fc.asyncProperty(fc.double({ min: 0, max: 0.95, noNaN: true }), fc.nat(), fc.constantFrom('\t', ': :', '[', '&a *a', '\u0000'), async (at, i, junk) => {
-        const base = real.baseline.slice(0, Math.floor(real.baseline.length * at));
+        const base = real.baseline.slice(0, Math.floor(real.baseline.indexOf('\nallocation:') * at));
         const k = base.length === 0 ? 0 : i % base.length;
         writeFileSync(target, `${base.slice(0, k)}${junk}${base.slice(k)}`);
         const run = await runCli(['--root', project.root, 'validate']);

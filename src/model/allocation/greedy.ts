@@ -72,7 +72,11 @@ class Greedy {
   set current(ev: Evaluation) {
     this.evaluation = ev;
     this.portfolioState = null;
+    this.version++;
   }
+
+  /** Counts the moves: a test repeated at the same version gives the same answer. */
+  version = 0;
 
   /** The current portfolio in incremental form. */
   get state(): PortfolioState {
@@ -253,17 +257,21 @@ class Greedy {
   }
 
   complete(): void {
+    // A project refused at every year against the current portfolio is refused again until the
+    // portfolio changes: the last pass, which finds nothing more, re-tests only the projects
+    // tried before the previous pass's last addition.
+    const refusedAt = new Map<string, number>();
     let added = true;
     while (added) {
       added = false;
       for (const e of this.ranked) {
-        if (this.placed(e.project.id)) continue;
+        if (this.placed(e.project.id) || refusedAt.get(e.project.id) === this.version) continue;
         // The portfolio meets the share limits here (repairShares): a candidate that would break one is not projected.
         const ev = this.tryAdd(e, isFeasible, (share) => share.length === 0);
         if (ev) {
           this.current = ev;
           added = true;
-        }
+        } else refusedAt.set(e.project.id, this.version);
       }
     }
   }

@@ -159,7 +159,7 @@ export const en: Catalogue = {
   'limit.horizon.label': 'Timing',
   'limit.horizon.reason': 'Cannot start within the commitment period ({first}–{last}).',
   'limit.score.label': 'Score',
-  'limit.score.reason': 'The scenario’s scoring formula gives it a negative score: not selected.',
+  'limit.score.reason': 'Not selected: its value under the allocation objective is negative (economic NPV, or the scenario’s scoring formula), or it is outranked by the funded projects.',
   'limit.below-hurdle.label': 'Return hurdle',
   'limit.below-hurdle.reason': 'Economic return (EIRR) below the hurdle of {hurdle}: its economic NPV is negative at the discount rate.',
   'limit.debt-capacity.label': 'Project debt capacity',

@@ -177,7 +177,7 @@ export const fr = {
   'limit.horizon.label': 'Calendrier',
   'limit.horizon.reason': 'Ne peut pas démarrer pendant la période d’engagement ({first}–{last}).',
   'limit.score.label': 'Score',
-  'limit.score.reason': 'La formule de notation du scénario lui donne un score négatif : projet non retenu.',
+  'limit.score.reason': 'Non retenu : sa valeur pour l’objectif de l’allocation est négative (VAN économique, ou formule de notation du scénario), ou il est devancé par les projets financés.',
   'limit.below-hurdle.label': 'Seuil de rentabilité',
   'limit.below-hurdle.reason': 'Rentabilité économique (TRIE) inférieure au seuil de {hurdle} : sa VAN économique est négative au taux d’actualisation.',
   'limit.debt-capacity.label': 'Capacité de remboursement du projet',
