@@ -3,7 +3,6 @@ import { closest } from '../diagnostics/suggest.js';
 import { MEMBER_CODES } from '../schema/codes.js';
 import type { InputData } from '../schema/records.js';
 import type { ResolvedScenario } from '../io/scenario-loader.js';
-import { placeholderEirrWarnings } from './placeholder-eirr.js';
 
 /**
  * Checks that need more than one file: references between the scenario and the
@@ -44,7 +43,6 @@ export function crossCheck(
       out.push(diagnostic({ ...p.origin, severity: 'warning', code: 'start-after-window', field: 'earliest_start', found: String(p.earliestStart), message: `project ${p.id} cannot start before ${p.earliestStart}, after the last commitment year ${scenario.allocation.lastCommitmentYear}: it cannot be funded in this scenario` }));
     }
   }
-  out.push(...placeholderEirrWarnings(inputs.projects, scenario));
   for (const c of inputs.contributions) {
     if (c.year > end) {
       out.push(diagnostic({ ...c.origin, severity: 'warning', code: 'year-outside-horizon', field: 'year', found: String(c.year), message: `contribution of ${c.member} in ${c.year} falls after the horizon (${end}) and is ignored` }));
