@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostic
 import type { InputData } from '../schema/records.js';
 import { decodeText } from './decode.js';
 import { parseContributions } from './parse-contributions.js';
+import { parseMemberDebtPaths } from './parse-member-debt-paths.js';
 import { parseMembers } from './parse-members.js';
 import { parseProjects } from './parse-projects.js';
 import { displayPath, isInside, type ProjectPaths } from './project-paths.js';
@@ -12,14 +13,14 @@ import { MAX_CSV_BYTES } from './csv-table.js';
 import { sha256 } from './hash.js';
 
 export interface InputFile {
-  readonly role: 'scenario' | 'projects' | 'members' | 'contributions';
+  readonly role: 'scenario' | DataRole;
   /** As shown to users: relative to the project root. */
   readonly path: string;
   readonly sha256: string;
   readonly encoding: string;
 }
 
-export type DataRole = 'projects' | 'members' | 'contributions';
+export type DataRole = 'projects' | 'members' | 'contributions' | 'memberDebtPaths';
 
 export interface LoadedRun {
   readonly resolved: ResolvedScenario;
@@ -62,7 +63,8 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
 
   const incomplete = new Set<DataRole>();
   const read = <T>(role: DataRole, parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
-    const configured = dataPaths[role];
+    const configured = (dataPaths as Partial<Record<DataRole, string>>)[role];
+    if (configured === undefined) return empty;
     const absolute = path.resolve(paths.root, configured);
     const at = resolved?.locate(['data', role]) ?? { file: files[0]?.path ?? '<scenario>', line: 1, column: 1 };
     if (!options.allowOutside && !isInside(paths.data, absolute)) {
@@ -91,6 +93,7 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
     projects: read('projects', parseProjects, []),
     members: read('members', parseMembers, []),
     contributions: read('contributions', parseContributions, []),
+    ...(resolved?.scenario.data.memberDebtPaths !== undefined ? { memberDebtPaths: read('memberDebtPaths', parseMemberDebtPaths, []) } : {}),
   };
   if (resolved === null) return { value: null, diagnostics: problems };
   return { value: { resolved, inputs, files, incomplete }, diagnostics: problems };

@@ -18,12 +18,11 @@ import { portfolioValue } from './allocation/ranking.js';
 import { bankRows } from './bank/rows.js';
 import { runChecks } from './checks.js';
 import { buildContext, yearArray, type RunContext } from './context.js';
-import { memberRows } from './members.js';
+import { memberDebtResults } from './members/index.js';
 import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import { RESULTS_VERSION, type AllocationRow, type RunResults, type SolverReport } from './results.js';
-import { grantElement } from '../finance/index.js';
 
 export interface RunOptions {
   readonly method?: 'greedy' | 'optimal';
@@ -56,7 +55,7 @@ export async function prepareRun(inputs: InputData, scenario: NamedScenario): Pr
   return { ctx, appraisals, financing, model };
 }
 
-function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): AllocationRow[] {
+function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): Omit<AllocationRow, 'grantElement' | 'concessional'>[] {
   const finalState = stateOf(prep.model, final);
   const byId = new Map(final.commitments.map((c) => [c.project.id, c]));
   const prefiltered = new Map(prep.model.prefiltered.map((p) => [p.project.id, p]));
@@ -76,8 +75,6 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       };
     } else if (e && !c) reason = unfundedReason(prep.model, final, e, finalState);
     else if (e && c) reason = partialReason(prep.model, final, e, c.year, c.amount);
-    let ge: number | null = null;
-    if (c && c.financing.loan) ge = grantElement({ ...c.financing.loan.unit, amount: c.amount }).grantElement;
     return {
       projectId: p.id,
       name: p.name,
@@ -100,7 +97,6 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       reasonYear: reason?.year ?? null,
       yearsTried: reason?.yearsTried ?? (e && c ? yearsUpTo(e, c.year) : []),
       fundedShare: c && a.request > 0 ? c.amount / a.request : 0,
-      grantElement: ge,
     };
   });
 }
@@ -195,8 +191,7 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     levy: ctx.funding.levy,
     largestProjectExposure: largestProjectExposure(ctx, final.commitments),
   });
-  const allocation = allocationRows(prep, inputs, final);
-  const members = memberRows(final.commitments, inputs.members, scenario, ctx.years);
+  const { allocation, members, pricing } = memberDebtResults({ inputs, scenario, years: ctx.years, commitments: final.commitments, allocation: allocationRows(prep, inputs, final) });
   const reflows = reflowRows(final.commitments, ctx.years);
   const checks = runChecks({
     model: prep.model,
@@ -207,6 +202,6 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     allocation,
     members,
   });
-  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, reflows, solver, checks };
+  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, pricing, reflows, solver, checks };
   return { prep, commitments: final.commitments, base };
 }

@@ -12,7 +12,7 @@ import type { InputData } from '../schema/records.js';
 import { bankRows } from '../model/bank/rows.js';
 import { buildContext, type RunContext } from '../model/context.js';
 import { largestProjectExposure } from '../model/run.js';
-import { memberRows } from '../model/members.js';
+import { memberRows } from '../model/members/index.js';
 import type { Commitment } from '../model/portfolio.js';
 import { projectFinancing } from '../model/repayment/unit-flows.js';
 import { RESULTS_VERSION, type RunResults } from '../model/results.js';
@@ -114,7 +114,8 @@ export function runShocks(base: StressBase, shocks: ShockSet, settings: RiskSett
     scenario,
     allocation: base.results.allocation,
     bank,
-    members: memberRows(commitments, base.inputs.members, scenario, ctx.years),
+    members: memberRows(commitments, base.inputs.members, scenario, ctx.years, { paths: base.inputs.memberDebtPaths ?? [], stresses: scenario.stresses ?? [] }),
+    pricing: base.results.pricing,
     reflows: unitReflowRows(commitments, ctx.years),
     solver: base.results.solver,
     checks: identityChecks(path.portfolio, path.projection, funding.paidIn, path.levy),

@@ -3,7 +3,7 @@
  * overrun and levy factors multiply, delays and rate shifts add, late capital
  * adds up per member; for defaults, PCS loss and peg exits the earliest counts.
  */
-import { parseStress, type Stress } from './catalogue.js';
+import { parseStress, type Stress } from '../schema/stress-names.js';
 import { yearIndexOf, type StressContext } from './context.js';
 import { applyDelays } from './delays.js';
 import { applyLateCapital } from './late-capital.js';
@@ -33,6 +33,11 @@ export function applyStress(s: ShockSet, stress: Stress, ctx: StressContext): Sh
       return applyPcsLoss(s, yearIndexOf(ctx, stress.fromYear, 0));
     case 'peg-exit':
       return applyPegExit(s, stress.pct, yearIndexOf(ctx, stress.year, Math.min(1, ctx.years.count - 1)));
+    case 'member-growth-shock':
+    case 'member-exports-shock':
+    case 'member-depreciation':
+      // The members' debt paths only (member-macro.ts): the bank's projection is unchanged.
+      return s;
   }
 }
 

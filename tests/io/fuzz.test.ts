@@ -8,7 +8,7 @@ import { parseContributions } from '../../src/io/parse-contributions.js';
 import { parseMembers } from '../../src/io/parse-members.js';
 import { parseProjects } from '../../src/io/parse-projects.js';
 import { loadScenario } from '../../src/io/scenario-loader.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../cli/run-cli.js';
 import { MINI, REPO_ROOT, tempProject } from '../helpers/project.js';
 
 /**
@@ -248,9 +248,9 @@ describe('bcid validate on corrupted files', () => {
     writeFileSync(path.join(project.root, 'data', 'projects.csv'), real.miniProjects);
     const target = path.join(project.root, 'scenarios', 'baseline.yaml');
     await fc.assert(
-      // Cut before the (required) allocation block: a cut in the optional sections after it can leave a valid file.
-      fc.asyncProperty(fc.double({ min: 0, max: 0.95, noNaN: true }), fc.nat(), fc.constantFrom('\t', ': :', '[', '&a *a', '\u0000'), async (at, i, junk) => {
-        const base = real.baseline.slice(0, Math.floor(real.baseline.indexOf('\nallocation:') * at));
+      // Cut before the last required key: what follows it (risk, dossier) is optional, so a cut there may leave a valid scenario.
+      fc.asyncProperty(fc.double({ min: 0, max: real.baseline.indexOf('  mipRelativeGap:') / real.baseline.length, noNaN: true, maxExcluded: true }), fc.nat(), fc.constantFrom('\t', ': :', '[', '&a *a', '\u0000'), async (at, i, junk) => {
+        const base = real.baseline.slice(0, Math.floor(real.baseline.length * at));
         const k = base.length === 0 ? 0 : i % base.length;
         writeFileSync(target, `${base.slice(0, k)}${junk}${base.slice(k)}`);
         const run = await runCli(['--root', project.root, 'validate']);

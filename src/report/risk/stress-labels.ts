@@ -1,6 +1,6 @@
-/** A named stress in words, in the report language (src/shocks/catalogue.ts). */
+/** A named stress in words, in the report language (src/schema/stress-names.ts). */
 import { MEMBER_CODES } from '../../schema/codes.js';
-import { parseStress } from '../../shocks/catalogue.js';
+import { parseStress } from '../../schema/stress-names.js';
 import type { Locale } from '../locale.js';
 
 export function describeStress(name: string, L: Locale): string {
@@ -34,6 +34,12 @@ export function describeStress(name: string, L: Locale): string {
       const text = L.t('stress.pegExit', { pct: L.integer(s.pct) });
       return s.year === null ? text : L.t('stress.inYear', { text, year: L.year(s.year) });
     }
+    case 'member-growth-shock':
+      return L.t('stress.memberGrowthShock', { pct: L.integer(s.pct) });
+    case 'member-exports-shock':
+      return L.t('stress.memberExportsShock', { pct: L.integer(s.pct) });
+    case 'member-depreciation':
+      return L.t('stress.memberDepreciation', { pct: L.integer(s.pct) });
   }
 }
 
