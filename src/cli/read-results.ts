@@ -25,6 +25,9 @@ const resultsSchema = z.looseObject({
   reflows: z.array(z.looseObject({ year: num, dimension: z.string(), key: z.string() })),
   solver: z.looseObject({ method: z.string(), status: z.string() }),
   checks: z.array(z.looseObject({ name: z.string(), ok: z.boolean() })),
+  maturityGap: z
+    .array(z.looseObject({ year: num, cash: z.array(num), loans: z.array(num), allowance: z.array(num), equityInvestments: z.array(num), assets: z.array(num), liabilities: z.array(num) }))
+    .optional(),
 });
 
 export type ResultsRead = { readonly ok: true; readonly value: RunResults } | { readonly ok: false; readonly problem: string };

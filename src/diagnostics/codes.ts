@@ -35,7 +35,6 @@ export const DIAGNOSTIC_CODES = [
   'missing-value',
   'no-capital',
   'no-rows',
-  'non-sovereign',
   'not-integer',
   'out-of-range',
   'path-outside-project',

@@ -8,7 +8,7 @@ import { parseMemberDebtPaths } from './parse-member-debt-paths.js';
 import { parseMembers } from './parse-members.js';
 import { parseProjects } from './parse-projects.js';
 import { displayPath, isInside, type ProjectPaths } from './project-paths.js';
-import { MAX_SCENARIO_BYTES, loadScenario, type ResolvedScenario } from './scenario-loader.js';
+import { MAX_SCENARIO_BYTES, loadScenario, type ResolvedScenario, type ScenarioDraft } from './scenario-loader.js';
 import { MAX_CSV_BYTES } from './csv-table.js';
 import { sha256 } from './hash.js';
 
@@ -39,7 +39,12 @@ export interface LoadOptions {
  * Reads a scenario by name or path, then the three data files it names. Checks
  * across files are the pipeline's next step (src/pipeline/load.ts), not this one's.
  */
-export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options: LoadOptions = {}): WithDiagnostics<LoadedRun | null> {
+/** What was loaded, with the merged scenario as written for the checks between its keys. */
+export interface RunInputsLoad extends WithDiagnostics<LoadedRun | null> {
+  readonly draft?: ScenarioDraft;
+}
+
+export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options: LoadOptions = {}): RunInputsLoad {
   const problems: Diagnostic[] = [];
   const files: InputFile[] = [];
   const name = scenarioNameFromArg(scenarioArg, paths, options, problems);
@@ -58,8 +63,9 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
   });
   problems.push(...loaded.diagnostics);
   const resolved = loaded.value;
+  const draft = loaded.draft ? { draft: loaded.draft } : {};
   const dataPaths = resolved?.scenario.data ?? loaded.dataPaths;
-  if (dataPaths === undefined) return { value: null, diagnostics: problems };
+  if (dataPaths === undefined) return { value: null, diagnostics: problems, ...draft };
 
   const incomplete = new Set<DataRole>();
   const read = <T>(role: DataRole, parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
@@ -95,8 +101,8 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
     contributions: read('contributions', parseContributions, []),
     ...(resolved?.scenario.data.memberDebtPaths !== undefined ? { memberDebtPaths: read('memberDebtPaths', parseMemberDebtPaths, []) } : {}),
   };
-  if (resolved === null) return { value: null, diagnostics: problems };
-  return { value: { resolved, inputs, files, incomplete }, diagnostics: problems };
+  if (resolved === null) return { value: null, diagnostics: problems, ...draft };
+  return { value: { resolved, inputs, files, incomplete }, diagnostics: problems, ...draft };
 }
 
 function scenarioNameFromArg(arg: string, paths: ProjectPaths, options: LoadOptions, problems: Diagnostic[]): string | null {

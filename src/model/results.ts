@@ -263,6 +263,23 @@ export interface ReflowRow {
  */
 export const RESULTS_VERSION = 1;
 
+/**
+ * Assets and liabilities at the end of a year by residual maturity, in the buckets
+ * [< 1, 1–3, 3–5, 5–10, > 10 years] (src/risk/maturity-gap.ts); each line sums to its
+ * balance-sheet total that year.
+ */
+export interface MaturityGapYear {
+  readonly year: number;
+  readonly cash: readonly number[];
+  readonly loans: readonly number[];
+  /** Contra-asset (≤ 0), spread as the loans and equity investments it covers. */
+  readonly allowance: readonly number[];
+  readonly equityInvestments: readonly number[];
+  readonly assets: readonly number[];
+  /** The bank's bonds: its only liabilities. */
+  readonly liabilities: readonly number[];
+}
+
 export interface RunResults {
   readonly version: typeof RESULTS_VERSION;
   readonly scenario: NamedScenario;
@@ -275,4 +292,6 @@ export interface RunResults {
   readonly reflows: readonly ReflowRow[];
   readonly solver: SolverReport;
   readonly checks: readonly InvariantCheck[];
+  /** Residual-maturity profile of the balance sheet, per year (absent in results written before it existed). */
+  readonly maturityGap?: readonly MaturityGapYear[];
 }

@@ -23,6 +23,7 @@ import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import { RESULTS_VERSION, type AllocationRow, type RunResults, type SolverReport } from './results.js';
+import { maturityGap } from './maturity-gap.js';
 
 export interface RunOptions {
   readonly method?: 'greedy' | 'optimal';
@@ -202,6 +203,7 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     allocation,
     members,
   });
-  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, pricing, reflows, solver, checks };
+  const maturity = maturityGap(final.commitments, ctx.years, bank, scenario.funding.borrowing);
+  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, pricing, reflows, solver, checks, maturityGap: maturity };
   return { prep, commitments: final.commitments, base };
 }

@@ -5,6 +5,7 @@ import { isShortOfFunding, limitLabel, MONEY_LIMITS, unfundedReason } from './re
 import { column, type Cell, type ColumnSpec, type TableSpec } from './table.js';
 import { memberDebtCells, memberDebtColumns } from './tables/member-debt.js';
 import { pricingTable } from './tables/pricing.js';
+import { maturityGapTable } from './tables/maturity-gap.js';
 
 /** Millions of FCFA → billions, the presentation unit of `money` columns. */
 export const bn = (millions: number): number => millions / 1000;
@@ -333,6 +334,7 @@ export function buildTables(results: RunResults, locale: Locale): TableSpec[] {
     membersTable(results, locale),
     pricingTable(results, locale),
     reflowsTable(results, locale),
+    ...[maturityGapTable(results, locale)].filter((t): t is TableSpec => t !== null),
     checksTable(results, locale),
   ];
 }

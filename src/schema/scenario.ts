@@ -75,10 +75,13 @@ const stressName = z
   })
   .describe(`a named shock: ${STRESS_FORMS.join(', ')}`);
 
-const overrunClass = z.strictObject({
-  mean: z.number().min(0.5).max(5).describe('mean cost overrun factor of the class (1.20 = +20 %)'),
-  p80: z.number().min(0.5).max(5).describe('80th percentile of the factor'),
-});
+const overrunMean = z.number().min(0.5).max(5).describe('mean cost overrun factor of the class (1.20 = +20 %)');
+/** A class's mean and one more figure to fit its lognormal to (src/risk/overrun-classes.ts). */
+const overrunClass = z.union([
+  z.strictObject({ mean: overrunMean, sd: z.number().min(0).max(5).describe('standard deviation of the factor') }),
+  z.strictObject({ mean: overrunMean, p80: z.number().min(0.5).max(5).describe('80th percentile of the factor') }),
+  z.strictObject({ mean: overrunMean, overBudgetShare: z.number().gt(0).lt(1).describe('share of the class’s projects over budget') }),
+]);
 
 /**
  * Monte Carlo calibration (`bcid risk`) and the parameters the named stresses

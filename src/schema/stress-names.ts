@@ -17,6 +17,10 @@
  *   member-growth-shock-<pct>                   members' GDP growth −pct points in projection years 2–3
  *   member-exports-shock-<pct>                  members' export growth −pct points in projection years 2–3
  *   member-depreciation-<pct>                   members' external debt × (1 + pct %) in projection year 2
+ *   market-closure-<year>-<n>y                  no bond issue at the end of years <year> … <year>+n−1
+ *   downgrade-<bp>-<year>                       rating event: +bp funding spread on the bonds issued from <year>
+ *   largest-borrower-default-<year>-<n>y[-r<pct>]  default-<M>-… of the member with the largest sovereign
+ *                                               exposure at the end of <year>−1 in the central case
  *
  * The member-* stresses are the LIC-DSF standard tests on the members' debt
  * paths (member-macro.ts); they leave the bank's projection unchanged.
@@ -51,7 +55,10 @@ export type Stress =
   | { readonly kind: 'peg-exit'; readonly pct: number; readonly year: number | null }
   | { readonly kind: 'member-growth-shock'; readonly pct: number }
   | { readonly kind: 'member-exports-shock'; readonly pct: number }
-  | { readonly kind: 'member-depreciation'; readonly pct: number };
+  | { readonly kind: 'member-depreciation'; readonly pct: number }
+  | { readonly kind: 'market-closure'; readonly year: number; readonly years: number }
+  | { readonly kind: 'downgrade'; readonly bp: number; readonly year: number }
+  | { readonly kind: 'largest-borrower-default'; readonly year: number; readonly arrearsYears: number; readonly recovery: number | null };
 
 export type StressKind = Stress['kind'];
 
@@ -73,6 +80,9 @@ export const STRESS_EXAMPLES: readonly string[] = [
   'member-growth-shock-3',
   'member-exports-shock-15',
   'member-depreciation-30',
+  'market-closure-2030-2y',
+  'downgrade-300-2030',
+  'largest-borrower-default-2030-3y',
 ];
 
 /** The forms, as a reader would write them in documentation or a hint. */
@@ -90,6 +100,9 @@ export const STRESS_FORMS: readonly string[] = [
   'member-growth-shock-<pct>',
   'member-exports-shock-<pct>',
   'member-depreciation-<pct>',
+  'market-closure-<year>-<n>y',
+  'downgrade-<bp>-<year>',
+  'largest-borrower-default-<year>-<n>y[-r<pct>]',
 ];
 
 const YEAR = /^(20\d\d|2100)$/;
@@ -116,6 +129,14 @@ function years(token: string | undefined, min: number, max: number): number | nu
 
 function member(token: string | undefined): MemberCode | null {
   return token !== undefined && (MEMBER_CODES as readonly string[]).includes(token) ? (token as MemberCode) : null;
+}
+
+/** An optional trailing recovery r<pct>: absent → null; present but invalid → undefined. */
+function optionalRecovery(rest: readonly string[]): number | null | undefined {
+  if (rest.length === 0) return null;
+  if (rest.length > 1) return undefined;
+  const m = RECOVERY.exec(rest[0]!);
+  return m && Number(m[1]) <= 100 ? Number(m[1]) / 100 : undefined;
 }
 
 /** An optional trailing year: absent → null; present but not a year → undefined (invalid). */
@@ -197,6 +218,25 @@ export function parseStress(name: string): Stress | null {
       }
       return null;
     }
+    case 'market': {
+      if (t[1] !== 'closure' || t.length !== 4) return null;
+      const y = year(t[2]);
+      const n = years(t[3], 1, 20);
+      return y === null || n === null ? null : { kind: 'market-closure', year: y, years: n };
+    }
+    case 'downgrade': {
+      if (t.length !== 3) return null;
+      const bp = int(t[1], 1, 2000);
+      const y = year(t[2]);
+      return bp === null || y === null ? null : { kind: 'downgrade', bp, year: y };
+    }
+    case 'largest': {
+      if (t[1] !== 'borrower' || t[2] !== 'default') return null;
+      const y = year(t[3]);
+      const n = years(t[4], 0, 20);
+      const recovery = optionalRecovery(t.slice(5));
+      return y === null || n === null || recovery === undefined ? null : { kind: 'largest-borrower-default', year: y, arrearsYears: n, recovery };
+    }
     default:
       return null;
   }
@@ -228,11 +268,17 @@ export function formatStress(s: Stress): string {
     case 'member-exports-shock':
     case 'member-depreciation':
       return `${s.kind}-${s.pct}`;
+    case 'market-closure':
+      return `market-closure-${s.year}-${s.years}y`;
+    case 'downgrade':
+      return `downgrade-${s.bp}-${s.year}`;
+    case 'largest-borrower-default':
+      return `largest-borrower-default-${s.year}-${s.arrearsYears}y${s.recovery === null ? '' : `-r${Math.round(s.recovery * 100)}`}`;
   }
 }
 
 /** Family keywords as written at the start of a name (dash-joined tokens). */
-const FAMILIES = ['overruns', 'delays', 'rate-shock', 'levy-shortfall', 'late-capital', 'default', 'joint-default', 'pcs-loss', 'peg-exit', 'member-growth-shock', 'member-exports-shock', 'member-depreciation'] as const;
+const FAMILIES = ['overruns', 'delays', 'rate-shock', 'levy-shortfall', 'late-capital', 'default', 'joint-default', 'pcs-loss', 'peg-exit', 'member-growth-shock', 'member-exports-shock', 'member-depreciation', 'market-closure', 'downgrade', 'largest-borrower-default'] as const;
 
 /**
  * A valid name close to a mistyped one: the family words corrected (edit

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
@@ -32,6 +32,8 @@ export function registerGenerate(program: Command, io: CliIo): void {
       );
       writeFileAtomic(path.join(out, 'scenarios', 'baseline.yaml'), baseline);
       copyFileSync(path.join(paths.scenarios, 'scenario.schema.json'), path.join(out, 'scenarios', 'scenario.schema.json'));
+      // The stress scenarios the baseline's dossier compares it with (dossier.stresses) extend it: the new project needs them too.
+      for (const f of readdirSync(paths.scenarios)) if (/^stress-[a-z0-9-]+\.yaml$/.test(f)) copyFileSync(path.join(paths.scenarios, f), path.join(out, 'scenarios', f));
       io.stdout(`wrote ${count} projects to ${path.join(flags.out, 'data', 'projects.csv')}; try: bcid --root ${flags.out} validate\n`);
     });
 }
