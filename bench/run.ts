@@ -13,7 +13,7 @@
  * process start-up included. No test asserts any of these times.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,9 +29,9 @@ const quick = mode !== 'full';
 
 /** Sizes and repetitions of each series, per mode. */
 const PLAN = {
-  full: { runs: 7, helpRuns: 15, pdfRuns: 3, kernelSizes: [100_000, 1_000_000], kernelRuns: undefined, mcPaths: [10_000, 50_000], mcRuns: 5, mcScaling: [1000, 100_000], milp: [200, 1000], scaling: [10, 100, 1000, 10_000], scalingRuns: 3 },
-  quick: { runs: 2, helpRuns: 3, pdfRuns: 1, kernelSizes: [100_000], kernelRuns: 3, mcPaths: [1000], mcRuns: 1, mcScaling: [], milp: [200], scaling: [10, 100], scalingRuns: 1 },
-  smoke: { runs: 1, helpRuns: 1, pdfRuns: 0, kernelSizes: [2000], kernelRuns: 1, mcPaths: [300], mcRuns: 1, mcScaling: [], milp: [12], scaling: [10], scalingRuns: 1 },
+  full: { runs: 7, helpRuns: 15, pdfRuns: 3, kernelSizes: [100_000, 1_000_000], kernelRuns: undefined, mcPaths: [10_000, 50_000], mcRuns: 5, mcScaling: [1000, 100_000], milp: [200, 1000], scaling: [10, 100, 1000, 10_000], scalingRuns: 3, capitalBinds: [1000, 4000, 10_000] },
+  quick: { runs: 2, helpRuns: 3, pdfRuns: 1, kernelSizes: [100_000], kernelRuns: 3, mcPaths: [1000], mcRuns: 1, mcScaling: [], milp: [200], scaling: [10, 100], scalingRuns: 1, capitalBinds: [1000] },
+  smoke: { runs: 1, helpRuns: 1, pdfRuns: 0, kernelSizes: [2000], kernelRuns: 1, mcPaths: [300], mcRuns: 1, mcScaling: [], milp: [12], scaling: [10], scalingRuns: 1, capitalBinds: [12] },
 }[mode];
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -95,6 +95,20 @@ function repeat(name: string, runs: number, once: () => Timed, extra?: (t: Timed
 function generated(projects: number): string {
   const dir = path.join(OUT, `generated-${projects}`);
   if (!existsSync(path.join(dir, 'scenarios', 'baseline.yaml'))) cli(['generate', '--projects', String(projects), '--seed', '7', '--out', dir]);
+  return dir;
+}
+
+/**
+ * Generated projects with the bundled contributions (data/contributions.csv): about 500 bn FCFA of
+ * paid-in capital for a pipeline of thousands of projects, so that capital binds and almost every
+ * candidate is refused (the generated contributions are sized so that it does not).
+ */
+function generatedWithBundledContributions(projects: number): string {
+  const dir = path.join(OUT, `generated-${projects}-bundled-contributions`);
+  if (!existsSync(path.join(dir, 'scenarios', 'baseline.yaml'))) {
+    cli(['generate', '--projects', String(projects), '--seed', '7', '--out', dir]);
+    copyFileSync(path.join(ROOT, 'data', 'contributions.csv'), path.join(dir, 'data', 'contributions.csv'));
+  }
   return dir;
 }
 
@@ -173,6 +187,16 @@ async function main(): Promise<void> {
   for (const projects of PLAN.scaling) {
     const dir = generated(projects);
     add(repeat(`run scaling: ${projects.toLocaleString('en')} projects (greedy, no PDF)`, PLAN.scalingRuns, () => cli(['--root', dir, 'run', '--no-pdf', '--quiet'])));
+  }
+
+  for (const projects of PLAN.capitalBinds) {
+    const dir = generatedWithBundledContributions(projects);
+    add(
+      repeat(`run, capital binds: ${projects.toLocaleString('en')} generated projects, bundled contributions (greedy, no PDF)`, PLAN.scalingRuns, () => cli(['--root', dir, 'run', '--no-pdf', '--quiet']), () => {
+        const r = runResults(path.join(dir, 'reports', 'baseline'));
+        return { funded: r.allocation.filter((a) => a.funded).length };
+      }),
+    );
   }
 
   const report = { node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', mode, quick, entries };

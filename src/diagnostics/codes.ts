@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = [
   'out-of-range',
   'path-outside-project',
   'pinned-and-excluded',
+  'placeholder-eirr',
   'request-above-cost',
   'scenario-too-large',
   'shares-not-one',

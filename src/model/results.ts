@@ -21,6 +21,8 @@ export type FundingLimit =
   | 'sector-cap'
   | 'horizon'
   | 'score'
+  /** Economic return (EIRR after the cost uplift) below appraisal.minEirr. */
+  | 'below-hurdle'
   /** A non-sovereign loan sized down to what the project's own cash flow can service. */
   | 'debt-capacity';
 
@@ -53,6 +55,14 @@ export interface AllocationRow {
   readonly shortfall: number | null;
   /** Commitment year at which the reason was tested (the project's best year), null when not year-specific. */
   readonly reasonYear: number | null;
+  /**
+   * Commitment years tried, ascending: every candidate year up to the latest feasible start for an
+   * unfunded project (its reason is the limit broken in the last one), the candidate years up to
+   * its commitment year for a funded one, none for a project filtered out before allocation.
+   */
+  readonly yearsTried: readonly number[];
+  /** approved ÷ uplifted request (what the bank would have to commit), 0–1; 0 when unfunded. */
+  readonly fundedShare: number;
   /** Funded loans: grant element at 5 % of the loan's own terms (src/model/pricing/); null otherwise. */
   readonly grantElement: number | null;
   /** Funded loans: grant element ≥ 35 %; null otherwise. */
@@ -196,7 +206,15 @@ export interface SolverReport {
   readonly gap: number | null;
   /** Wall time of the allocation method (optimal: model building, LP relaxations and HiGHS); 0 for greedy. */
   readonly seconds: number;
-  /** Score gained per extra 1 bn FCFA (1,000 millions) of capital; optimal only. */
+  /**
+   * Objective gained per extra bn FCFA of each limit that binds, by re-solving the MILP with that
+   * limit relaxed (model/allocation/shadow-prices.ts); most valuable first. Optimal only (null for greedy).
+   */
+  readonly shadowPrices: readonly ShadowPrice[] | null;
+  /**
+   * Kept for the report layer until it reads shadowPrices: the largest shadow price (0 when no limit
+   * binds, null for greedy). It is no longer the value of extra paid-in capital.
+   */
   readonly marginalScorePerBillion: number | null;
   /** MILP solves (fixed-point iterations on the equity path); 1 for greedy. */
   readonly iterations?: number;
@@ -204,6 +222,18 @@ export interface SolverReport {
   readonly milpObjective?: number | null;
   /** What happened on the way, in plain words (repairs, fallbacks, time limits). */
   readonly notes?: readonly string[];
+}
+
+export interface ShadowPrice {
+  readonly limit: FundingLimit;
+  /** The limit's year (end of year for the bank's limits, commitment year for single-project); null for share limits. */
+  readonly year: number | null;
+  /** Objective gained per extra 1 bn FCFA of the limit (objective units: millions FCFA of NPV, or score). */
+  readonly perBillion: number;
+  /** Capacity: cash under its buffer or debt over gearing; fair-return: the band's upper (over) or lower (under) edge. */
+  readonly aspect?: 'liquidity' | 'gearing' | 'over' | 'under';
+  readonly member?: MemberCode;
+  readonly sector?: Sector;
 }
 
 export interface ReflowRow {

@@ -11,9 +11,10 @@ import { FORMULA_VARIABLES, appraise, ScoringError, type Appraisal } from './app
 import { evaluate, type Evaluation } from './allocation/evaluate.js';
 import { greedyAllocation, type GreedyResult } from './allocation/greedy.js';
 import { AllocationInfeasible } from './allocation/infeasible.js';
+import { stateOf } from './allocation/incremental.js';
 import { buildAllocationModel, type AllocationModel } from './allocation/model.js';
-import { partialReason, unfundedReason, type Reason } from './allocation/reasons.js';
-import { portfolioScore } from './allocation/ranking.js';
+import { partialReason, unfundedReason, yearsUpTo, type Reason } from './allocation/reasons.js';
+import { portfolioValue } from './allocation/ranking.js';
 import { bankRows } from './bank/rows.js';
 import { runChecks } from './checks.js';
 import { buildContext, yearArray, type RunContext } from './context.js';
@@ -56,6 +57,7 @@ export async function prepareRun(inputs: InputData, scenario: NamedScenario): Pr
 }
 
 function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): Omit<AllocationRow, 'grantElement' | 'concessional'>[] {
+  const finalState = stateOf(prep.model, final);
   const byId = new Map(final.commitments.map((c) => [c.project.id, c]));
   const prefiltered = new Map(prep.model.prefiltered.map((p) => [p.project.id, p]));
   return inputs.projects.map((p) => {
@@ -70,8 +72,9 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
         shortfall: pre.shortfall,
         reason: `${pre.limit}: ${pre.reason}`,
         year: null,
+        yearsTried: [],
       };
-    } else if (e && !c) reason = unfundedReason(prep.model, final, e);
+    } else if (e && !c) reason = unfundedReason(prep.model, final, e, finalState);
     else if (e && c) reason = partialReason(prep.model, final, e, c.year, c.amount);
     return {
       projectId: p.id,
@@ -93,6 +96,8 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       bindingLimit: reason?.bindingLimit ?? null,
       shortfall: reason?.shortfall ?? null,
       reasonYear: reason?.year ?? null,
+      yearsTried: reason?.yearsTried ?? (e && c ? yearsUpTo(e, c.year) : []),
+      fundedShare: c && a.request > 0 ? c.amount / a.request : 0,
     };
   });
 }
@@ -141,7 +146,7 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     if (!(e instanceof AllocationInfeasible) || method !== 'optimal') throw e;
   }
   let final = greedy?.evaluation ?? null;
-  const score = (ev: Evaluation): number => portfolioScore(prep.model, ev.commitments);
+  const score = (ev: Evaluation): number => portfolioValue(prep.model, ev.commitments);
   let solver: SolverReport & { readonly iterations: number; readonly notes: readonly string[]; readonly milpObjective: number | null };
   if (method === 'optimal') {
     const { optimalAllocation } = await import('./allocation/milp.js');
@@ -157,7 +162,8 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
       objective: score(final),
       gap: opt.gap,
       seconds: opt.seconds,
-      marginalScorePerBillion: opt.marginalScorePerBillion,
+      shadowPrices: opt.shadowPrices,
+      marginalScorePerBillion: opt.shadowPrices ? Math.max(0, ...opt.shadowPrices.map((p) => p.perBillion)) : null,
       iterations: opt.iterations,
       milpObjective: opt.milpScore,
       notes: opt.notes,
@@ -170,6 +176,7 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
       objective: score(final),
       gap: null,
       seconds: 0,
+      shadowPrices: null,
       marginalScorePerBillion: null,
       iterations: 1,
       milpObjective: null,

@@ -21,6 +21,7 @@ export const LIMIT_ORDER: readonly KnownLimit[] = [
   'sector-cap',
   'horizon',
   'score',
+  'below-hurdle',
   'debt-capacity',
 ];
 
@@ -72,6 +73,7 @@ export function unfundedReason(row: AllocationRow, scenario: Scenario, locale: L
     first: locale.year(Math.max(scenario.allocation.firstCommitmentYear, scenario.horizon.start)),
     last: locale.year(Math.min(scenario.allocation.lastCommitmentYear, scenario.horizon.end)),
     dscr: locale.number(scenario.lending['non-sovereign'].targetDscr ?? 1, 2),
+    hurdle: locale.percent(scenario.appraisal.minEirr ?? scenario.appraisal.discountRate),
   };
   const key = `limit.${limit}.reason`;
   return partly + (isKey(key, locale) ? locale.t(key, vars) : (row.reason ?? limit));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
 import { memberDebtSettings } from './member-debt.js';
 import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from './stress-names.js';
+import { minEirrSchema, objectiveSchema, socialWeightSchema } from './allocation-objective.js';
 
 /**
  * The scenario an analyst edits in YAML. One schema serves three purposes:
@@ -164,6 +165,7 @@ export const scenarioSchema = z
     seed: z.number().int().min(0).describe('seed for every random draw'),
     appraisal: z.strictObject({
       discountRate: rate('discount rate for project NPV'),
+      minEirr: minEirrSchema,
       costUplift: z.enum(['none', 'p50', 'p80']).describe('reference-class cost uplift by sector'),
       weights: z.strictObject({
         financialEconomic: z.strictObject({ eirr: share('weight'), firr: share('weight'), npv: share('weight') }),
@@ -236,6 +238,8 @@ export const scenarioSchema = z
     }),
     allocation: z.strictObject({
       method: z.enum(['greedy', 'optimal']),
+      objective: objectiveSchema,
+      socialWeight: socialWeightSchema,
       firstCommitmentYear: year,
       lastCommitmentYear: year,
       pinned: z.array(z.string()).describe('project ids that must be funded'),

@@ -52,6 +52,7 @@ describe('npm run bench -- --smoke', () => {
       /2-worker speed-up/,
       /^MILP allocation, 12 generated projects$/,
       /^run scaling: 10 projects/,
+      /^run, capital binds: 12 generated projects, bundled contributions/,
     ]) {
       expect(
         names.some((n) => pattern.test(n)),

@@ -37,8 +37,9 @@ describe('exit codes', () => {
     const run = await runCli(['validate'], REPO_ROOT);
     expectNoCrash(run);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^baseline: valid \(0 errors, 0 warnings\) — \d+ projects, 3 members, \d+ contribution rows; horizon \d{4}–\d{4}\n$/);
+    // Five bundled projects carry an EIRR equal to the 10 % discount rate (placeholder-eirr warnings).
+    expect(run.stderr.match(/warning \[placeholder-eirr\] project AES-\d+/g)).toHaveLength(5);
+    expect(run.stdout).toMatch(/^baseline: valid \(0 errors, 5 warnings\) — \d+ projects, 3 members, \d+ contribution rows; horizon \d{4}–\d{4}\n$/);
   });
 
   it('0 for every bundled scenario', async () => {

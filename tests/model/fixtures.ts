@@ -193,7 +193,7 @@ export function projectArb(id: string, instruments: readonly Instrument[] = ['so
       earliestStart: fc.integer({ min: 2026, max: 2029 }),
       constructionYears: fc.integer({ min: 1, max: 5 }),
       economicLife: fc.integer({ min: 10, max: 40 }),
-      eirr: fc.integer({ min: 4, max: 25 }).map((k) => k / 100),
+      eirr: fc.integer({ min: 11, max: 25 }).map((k) => k / 100), // above the 10 % hurdle (appraisal.minEirr): every project has a positive NPV
       firr: fc.option(fc.integer({ min: 2, max: 15 }).map((k) => k / 100), { nil: null }),
       cfadsRatio: fc.integer({ min: 5, max: 25 }).map((k) => k / 100),
       readiness: fc.integer({ min: 1, max: 5 }),

@@ -67,7 +67,7 @@ describe('funded loans', () => {
     const p = project({ id: 'S', constructionYears: 3 });
     const q = project({ id: 'E', instrument: 'equity' });
     const c = { project: p, financing: projectFinancing(p, s), year: 2026, amount: 10_000 };
-    const base = { name: '', countries: [], sector: 'roads' as const, score: 0, financialEconomicIndex: 0, socialIntegrationIndex: 0, npv: 0, cost: 0, requested: 0, upliftedRequest: 0, commitmentYear: null, reason: null, bindingLimit: null, shortfall: null, reasonYear: null };
+    const base = { name: '', countries: [], sector: 'roads' as const, score: 0, financialEconomicIndex: 0, socialIntegrationIndex: 0, npv: 0, cost: 0, requested: 0, upliftedRequest: 0, commitmentYear: null, reason: null, bindingLimit: null, shortfall: null, reasonYear: null, yearsTried: [], fundedShare: 0 };
     const rows = withLoanConcessionality(
       [
         { ...base, projectId: 'S', instrument: 'sovereign', approved: 10_000, funded: true },

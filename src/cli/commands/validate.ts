@@ -25,7 +25,8 @@ export function registerValidate(program: Command, io: CliIo): void {
       }
       // zod and yaml load only when a scenario is read (`bcid --help` stays fast).
       const { loadScenarioInputs } = await import('../../pipeline/load.js');
-      const loaded = await loadScenarioInputs(scenario, paths, { allowOutside: options.allowOutside });
+      const { withPlaceholderEirrWarnings } = await import('../../validate/placeholder-eirr.js');
+      const loaded = withPlaceholderEirrWarnings(await loadScenarioInputs(scenario, paths, { allowOutside: options.allowOutside }));
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (options.format === 'json') {
         io.stdout(`${JSON.stringify({ valid: errors.length === 0, diagnostics: loaded.diagnostics }, null, 2)}\n`);

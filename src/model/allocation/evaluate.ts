@@ -9,7 +9,7 @@
  * equity and re-projecting settles year by year, in at most one pass per
  * distinct commitment year (usually one or two).
  */
-import { bankPolicy, projectBank, type BankProjection } from '../bank/project.js';
+import { projectBank, type BankProjection } from '../bank/project.js';
 import { aggregate, commitmentTotals, type Commitment, type CommitmentTotals, type PortfolioFlows } from '../portfolio.js';
 import { openingEquity, scanBankLimits, shareLimitViolationsOf, singleProjectViolations, type Violation } from './limits.js';
 import type { AllocationModel, Eligible } from './model.js';
@@ -32,6 +32,11 @@ export interface Evaluation {
   readonly share: readonly Violation[];
   /** Σ of the bank-limit gaps over all years, millions FCFA (0 when `hard` is empty). */
   readonly breach: number;
+  /**
+   * Commitment year → the single-project cap its commitments' amounts were read under (every
+   * amount is min(maxAmount, cap)); NaN when unknown. The incremental evaluator starts from it.
+   */
+  readonly caps: ReadonlyMap<number, number>;
 }
 
 export function isFeasible(e: Evaluation): boolean {
@@ -58,29 +63,65 @@ export function amountAt(model: AllocationModel, e: Eligible, year: number, proj
   return amountUnder(e, capAt(model, year, projection));
 }
 
-/**
- * The projection the amounts of an evaluation's commitments were read from (every
- * commitment's amount is `amountAt(…, that projection)`); null when it has none.
- * The incremental evaluator (incremental.ts) starts from it.
- */
-const amountsFrom = new WeakMap<Evaluation, BankProjection | null>();
-
-export function amountsReference(e: Evaluation): BankProjection | null | undefined {
-  return amountsFrom.get(e);
-}
-
-export function recordAmountsReference(e: Evaluation, projection: BankProjection | null): void {
-  amountsFrom.set(e, projection);
+/** The bank projected with `portfolio` (the model's policy, computed once per model). */
+export function projectPortfolio(model: AllocationModel, portfolio: PortfolioFlows): BankProjection {
+  const { ctx } = model;
+  return projectBank({ years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio }, model.policy);
 }
 
 function project(model: AllocationModel, commitments: readonly Commitment[]): { portfolio: PortfolioFlows; projection: BankProjection } {
-  const { ctx } = model;
-  const portfolio = aggregate(commitments, ctx.years, model.elRates);
-  const projection = projectBank(
-    { years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio },
-    bankPolicy(ctx.scenario),
-  );
-  return { portfolio, projection };
+  const portfolio = aggregate(commitments, model.ctx.years, model.elRates);
+  return { portfolio, projection: projectPortfolio(model, portfolio) };
+}
+
+/**
+ * The fixed point on the amounts, shared by `evaluate` and the incremental
+ * evaluator (incremental.ts): starting from `guess`, `reassign` re-reads the
+ * amounts off the reference projection and says whether any moved (always
+ * true on the first pass); if so, `reproject` projects the bank with them and
+ * that projection becomes the reference. Equity at the end of y − 1 depends
+ * only on commitments before y, so this settles in at most one pass per
+ * distinct commitment year, plus one to confirm. Returns the last projection
+ * made (null when none was).
+ */
+export function settleAmounts(
+  guess: BankProjection,
+  distinctYears: number,
+  reassign: (reference: BankProjection, first: boolean) => boolean,
+  reproject: () => BankProjection,
+): BankProjection | null {
+  let reference = guess;
+  let projection: BankProjection | null = null;
+  for (let pass = 0; pass <= distinctYears + 1; pass++) {
+    if (!reassign(reference, projection === null)) break;
+    projection = reproject();
+    reference = projection;
+  }
+  return projection;
+}
+
+/** Relative tolerance under which a re-read amount counts as unchanged. */
+export function amountMoved(a: number, b: number): boolean {
+  return Math.abs(a - b) > 1e-9 * Math.max(1, a);
+}
+
+/**
+ * The violation assembly shared with the incremental evaluator: the bank limits read off the
+ * projection, then the single-project and nothing-to-commit violations (in commitment order),
+ * the total breach and the share limits.
+ */
+export function assembleViolations(
+  model: AllocationModel,
+  projection: BankProjection,
+  portfolio: PortfolioFlows,
+  totals: CommitmentTotals,
+  single: readonly Violation[],
+  zero: readonly Violation[],
+): Pick<Evaluation, 'hard' | 'share' | 'breach'> {
+  const bank = scanBankLimits(model.ctx, projection, portfolio);
+  const hard = [...bank.violations, ...single, ...zero];
+  const breach = bank.total + single.reduce((s, v) => s + v.amount, 0) + zero.reduce((s, v) => s + v.amount, 0);
+  return { hard, share: shareLimitViolationsOf(model.ctx, totals), breach };
 }
 
 /**
@@ -94,33 +135,30 @@ export function evaluate(model: AllocationModel, placements: readonly Placement[
     if (!e) throw new RangeError(`project ${pl.projectId} is not eligible for allocation`);
     return { pl, e };
   });
-  let reference: BankProjection = guess ?? project(model, []).projection;
   let commitments: Commitment[] = [];
   let assignedFrom: BankProjection | null = null;
   let result: { portfolio: PortfolioFlows; projection: BankProjection } | null = null;
-  const distinctYears = new Set(placements.map((p) => p.year)).size;
-  for (let pass = 0; pass <= distinctYears + 1; pass++) {
-    const amounts = chosen.map(({ pl, e }) => amountAt(model, e, pl.year, reference));
-    const changed =
-      result === null || amounts.some((a, k) => Math.abs(a - commitments[k]!.amount) > 1e-9 * Math.max(1, a));
-    if (!changed) break;
-    commitments = chosen.map(({ pl, e }, k) => ({ project: e.project, financing: e.financing, year: pl.year, amount: amounts[k]! }));
-    assignedFrom = reference;
-    result = project(model, commitments);
-    reference = result.projection;
-  }
+  settleAmounts(
+    guess ?? project(model, []).projection,
+    new Set(placements.map((p) => p.year)).size,
+    (reference, first) => {
+      const amounts = chosen.map(({ pl, e }) => amountAt(model, e, pl.year, reference));
+      if (!first && !amounts.some((a, k) => amountMoved(a, commitments[k]!.amount))) return false;
+      commitments = chosen.map(({ pl, e }, k) => ({ project: e.project, financing: e.financing, year: pl.year, amount: amounts[k]! }));
+      assignedFrom = reference;
+      return true;
+    },
+    () => {
+      result = project(model, commitments);
+      return result.projection;
+    },
+  );
   const { portfolio, projection } = result ?? project(model, commitments);
-  const bank = scanBankLimits(model.ctx, projection, portfolio);
-  const hard = [
-    ...bank.violations,
-    ...singleProjectViolations(model.ctx, projection, commitments),
-    ...zeroAmounts(model, commitments, projection),
-  ];
-  const breach = bank.total + hard.filter((v) => v.limit === 'single-project').reduce((s, v) => s + v.amount, 0);
   const totals = commitmentTotals(commitments);
-  const ev: Evaluation = { placements, commitments, portfolio, projection, totals, hard, share: shareLimitViolationsOf(model.ctx, totals), breach };
-  recordAmountsReference(ev, assignedFrom);
-  return ev;
+  const caps = new Map<number, number>();
+  for (const pl of placements) caps.set(pl.year, assignedFrom === null ? Number.NaN : capAt(model, pl.year, assignedFrom));
+  const violations = assembleViolations(model, projection, portfolio, totals, singleProjectViolations(model.ctx, projection, commitments), zeroAmounts(model, commitments, projection));
+  return { placements, commitments, portfolio, projection, totals, ...violations, caps };
 }
 
 /** A commitment whose amount resolves to nothing: the single-project limit leaves no room (no equity yet). */

@@ -27,8 +27,9 @@ import { amountAt, evaluate, isFeasible, type Evaluation, type Placement } from 
 import { evaluateChange, stateOf, type Change, type PortfolioState } from './incremental.js';
 import { AllocationInfeasible } from './infeasible.js';
 import { shareLimitViolationsOf, type Violation } from './limits.js';
+import { totalsWith } from './totals.js';
 import type { AllocationModel, Eligible } from './model.js';
-import { earnedScore, rankEligible } from './ranking.js';
+import { earnedValue, rankEligible } from './ranking.js';
 
 export interface GreedyResult {
   readonly evaluation: Evaluation;
@@ -54,22 +55,38 @@ export function describeViolation(v: Violation): string {
 
 class Greedy {
   evaluations = 0;
-  current: Evaluation;
+  private evaluation: Evaluation;
+  /** The current portfolio in incremental form, built when first needed after each move. */
+  private portfolioState: PortfolioState | null = null;
   constructor(
     readonly model: AllocationModel,
     readonly ranked: readonly Eligible[],
   ) {
-    this.current = this.eval([]);
+    this.evaluation = this.eval([]);
+  }
+
+  get current(): Evaluation {
+    return this.evaluation;
+  }
+
+  set current(ev: Evaluation) {
+    this.evaluation = ev;
+    this.portfolioState = null;
+    this.version++;
+  }
+
+  /** Counts the moves: a test repeated at the same version gives the same answer. */
+  version = 0;
+
+  /** The current portfolio in incremental form. */
+  get state(): PortfolioState {
+    this.portfolioState ??= stateOf(this.model, this.evaluation);
+    return this.portfolioState;
   }
 
   eval(placements: readonly Placement[], guess?: BankProjection): Evaluation {
     this.evaluations++;
     return evaluate(this.model, placements, guess);
-  }
-
-  /** The current portfolio in incremental form. */
-  get state(): PortfolioState {
-    return stateOf(this.model, this.current);
   }
 
   /** `eval` of the current placements with one project added at the end or removed, seeded by the current projection. */
@@ -103,17 +120,28 @@ class Greedy {
    * on commitments before y, so the current projection gives it exactly.
    */
   yearsToTry(e: Eligible): number[] {
-    const value = new Map(e.years.map((y) => [y, earnedScore(this.model, e, amountAt(this.model, e, y, this.current.projection), y)]));
-    const tolerance = 1e-12 * Math.max(1, Math.abs(e.appraisal.score));
+    const value = new Map(e.years.map((y) => [y, earnedValue(this.model, e, amountAt(this.model, e, y, this.current.projection), y)]));
+    const tolerance = 1e-12 * Math.max(1, Math.abs(e.value));
     return [...e.years].sort((a, b) => {
       const d = value.get(b)! - value.get(a)!;
       return Math.abs(d) > tolerance ? d : a - b;
     });
   }
 
-  /** The evaluation with `e` added at the first year (in `yearsToTry` order) that passes `accept`, or null. */
-  tryAdd(e: Eligible, accept: (ev: Evaluation) => boolean): Evaluation | null {
+  /**
+   * The evaluation with `e` added at the first year (in `yearsToTry` order) that passes `accept`, or null.
+   * `screen` (optional) sees the share-limit violations the commitment totals would have with `e`
+   * added at its amount read off the current projection (totals.ts): O(members + sectors), no
+   * projection. A year it refuses is not evaluated. The screen leaves out the small changes of the
+   * other commitments' amounts that adding `e` can cause (single-project limit, later years), so it
+   * is used only where a near miss costs nothing but the choice of another candidate.
+   */
+  tryAdd(e: Eligible, accept: (ev: Evaluation) => boolean, screen?: (share: readonly Violation[], totals: CommitmentTotals) => boolean): Evaluation | null {
     for (const year of this.yearsToTry(e)) {
+      if (screen) {
+        const totals = totalsWith(this.current.totals, e.project, amountAt(this.model, e, year, this.current.projection));
+        if (!screen(shareLimitViolationsOf(this.model.ctx, totals), totals)) continue;
+      }
       const ev = this.change({ add: { projectId: e.project.id, year } });
       if (accept(ev)) return ev;
     }
@@ -154,7 +182,11 @@ class Greedy {
       let improved = false;
       for (const e of this.ranked) {
         if (this.placed(e.project.id) || dropped.has(e.project.id)) continue;
-        const ev = this.tryAdd(e, (x) => x.hard.length === 0 && shareBreach(x) < breach - 1e-12);
+        const ev = this.tryAdd(
+          e,
+          (x) => x.hard.length === 0 && shareBreach(x) < breach - 1e-12,
+          (share, totals) => relativeBreach(share, totals) < breach - 1e-12,
+        );
         if (ev) {
           this.current = ev;
           improved = true;
@@ -225,16 +257,21 @@ class Greedy {
   }
 
   complete(): void {
+    // A project refused at every year against the current portfolio is refused again until the
+    // portfolio changes: the last pass, which finds nothing more, re-tests only the projects
+    // tried before the previous pass's last addition.
+    const refusedAt = new Map<string, number>();
     let added = true;
     while (added) {
       added = false;
       for (const e of this.ranked) {
-        if (this.placed(e.project.id)) continue;
-        const ev = this.tryAdd(e, isFeasible);
+        if (this.placed(e.project.id) || refusedAt.get(e.project.id) === this.version) continue;
+        // The portfolio meets the share limits here (repairShares): a candidate that would break one is not projected.
+        const ev = this.tryAdd(e, isFeasible, (share) => share.length === 0);
         if (ev) {
           this.current = ev;
           added = true;
-        }
+        } else refusedAt.set(e.project.id, this.version);
       }
     }
   }

@@ -36,20 +36,24 @@
  * projection (first the contributions-only equity path, then the projected
  * one: the fixed-point loop in milp.ts).
  *
- * Objective: maximise Σ earned score · x (ranking.ts: funded share of the
- * project, discounted for delay), plus 1e-6 per project
- * funded (so a project with score 0 is still funded when it fits) and minus
- * 1e-8 per year of delay (earliest year among equals). Both are far below any
- * score difference that matters and below the default MIP gap.
+ * Objective: maximise Σ earned value · x (ranking.ts: the project's value,
+ * funded share and delay), plus 1e-6 × scale per project funded (so a project
+ * of value 0 is still funded when it fits) and minus 1e-8 × scale per year of
+ * delay (earliest year among equals); scale = objectiveScale, 1 for ipf-score
+ * and the largest project value for npv-per-capital. Both are far below any
+ * value difference that matters and below the default MIP gap.
  */
-import { MEMBER_CODES, type Sector } from '../../schema/codes.js';
-import { fixedOpex, mayBorrow, type BankPolicy, type BankProjection } from '../bank/project.js';
-import { bankPolicy } from '../bank/project.js';
-import { trancheRemaining, trancheRepaid } from '../bank/borrowing.js';
-import { amountAt, type Placement } from './evaluate.js';
+import type { Sector } from '../../schema/codes.js';
+import { MEMBER_CODES } from '../../schema/codes.js';
+import type { BankProjection } from '../bank/project.js';
+import { amountAt, amountUnder, capAt, type Placement } from './evaluate.js';
 import type { LinearTerm, LpConstraint, LpProblem } from './lp-writer.js';
 import type { AllocationModel, Eligible } from './model.js';
-import { earnedScore } from './ranking.js';
+import { bankRows } from './milp-bank-rows.js';
+import { portfolioTerms, type PortfolioTerms } from './milp-shapes.js';
+import { earnedValue, objectiveScale } from './ranking.js';
+
+export { AGGREGATE_ABOVE_NONZEROS } from './milp-shapes.js';
 
 export const FUNDED_BONUS = 1e-6;
 export const DELAY_PENALTY = 1e-8;
@@ -68,197 +72,43 @@ export interface MilpModel {
 }
 
 export interface MilpOptions {
-  /** Extra paid-in capital at the start of the horizon (marginal-value re-solve), millions FCFA. */
+  /** Extra paid-in capital at the start of the horizon, millions FCFA. */
   readonly extraCapital?: number;
   /** Aggregate amounts by shape (default: when the binaries' year terms would exceed AGGREGATE_ABOVE_NONZEROS). */
   readonly aggregate?: boolean;
+  /** One limit relaxed by `amount` millions FCFA (shadow-prices.ts): a named limit row, or the single-project cap of a year. */
+  readonly relax?: MilpRelaxation;
+}
+
+export type MilpRelaxation = { readonly row: string; readonly amount: number } | { readonly singleProjectYear: number; readonly amount: number };
+
+/** A limit row relaxed: a ≥ row may fall `amount` short of its right-hand side, a ≤ row exceed it by as much. */
+function relaxRow(c: LpConstraint, relax: MilpRelaxation | undefined): LpConstraint {
+  if (!relax || !('row' in relax) || c.name !== relax.row || c.sense === '=') return c;
+  return { ...c, rhs: c.rhs + (c.sense === '>=' ? -relax.amount : relax.amount) };
 }
 
 /**
- * With the binaries in the year rows, HiGHS derives knapsack cuts from them,
- * which close the last tenths of a percent of gap on pipelines of a few
- * hundred projects; beyond this many nonzeros the LP itself dominates and the
- * aggregated rows (7× sparser on 1,000 projects) win. Measured on generated
- * pipelines (docs/performance.md).
+ * Every (project, candidate year) with a positive amount, read off the reference projection;
+ * `capBonus` raises the single-project cap of one year (its shadow price).
  */
-export const AGGREGATE_ABOVE_NONZEROS = 250_000;
-
-/** Nonzeros the year rows would hold with the binaries in them: per candidate and row, cash, liquidity, equity, exposure and members. */
-function denseNonzeros(groups: readonly ShapeGroup[], horizon: number): number {
-  let total = 0;
-  for (const g of groups) {
-    for (const [, members] of g.byYear) {
-      const rows = members.reduce((k, c) => k + 4 + c.eligible.project.countries.length, 0);
-      total += rows * Math.min(g.length, horizon + 1);
-    }
-  }
-  return total;
-}
-
-export function buildMilp(model: AllocationModel, reference: BankProjection, options: MilpOptions = {}): MilpModel {
-  const { ctx } = model;
-  const s = ctx.scenario;
-  const policy: BankPolicy = bankPolicy(s);
-  const n = ctx.years.count;
-  const ty = policy.treasuryYield;
-  const r = policy.borrowing.rate;
-  const k = policy.liquidityMonths / 12;
-  const remaining = trancheRemaining(policy.borrowing);
-  const opening = ctx.funding.openingPaidIn + (options.extraCapital ?? 0);
-  const Y = (i: number): number => ctx.years.start + i;
-
-  // Candidates and their amounts.
+export function milpCandidates(model: AllocationModel, reference: BankProjection, capBonus?: { readonly year: number; readonly amount: number }): MilpCandidate[] {
   const candidates: MilpCandidate[] = [];
   model.eligible.forEach((e, p) => {
     for (const year of e.years) {
-      const amount = amountAt(model, e, year, reference);
+      const amount = capBonus?.year === year ? amountUnder(e, capAt(model, year, reference) + capBonus.amount) : amountAt(model, e, year, reference);
       if (amount > 0) candidates.push({ variable: `x_p${p}_${year}`, eligible: e, year, amount });
     }
   });
+  return candidates;
+}
 
-  // Projects whose unit flows give the same year-by-year coefficients (same instrument, terms
-  // and construction profile) form a shape group. The year rows see one continuous variable per
-  // (group, commitment year), the amount committed, defined by a link row over the binaries;
-  // this keeps each binary out of the dense year rows (7× fewer nonzeros on large pipelines)
-  // without changing the LP relaxation: the link rows are an exact substitution.
-  const groups = shapeGroups(model, candidates, n);
-  const aggregate = options.aggregate ?? denseNonzeros(groups, n) > AGGREGATE_ABOVE_NONZEROS;
-  const cashTerms: LinearTerm[][] = Array.from({ length: n + 1 }, () => []);
-  const incomeTerms: LinearTerm[][] = Array.from({ length: n + 1 }, () => []);
-  const netOutTerms: LinearTerm[][] = Array.from({ length: n + 1 }, () => []);
-  const exposureTerms: LinearTerm[][] = Array.from({ length: n + 1 }, () => []);
-  const memberTerms = MEMBER_CODES.map(() => Array.from({ length: n + 1 }, (): LinearTerm[] => []));
-  const links: LpConstraint[] = [];
-  /** All committed amounts, and per member its share of them. */
-  const totalAmount: LinearTerm[] = [];
-  const memberAmount = MEMBER_CODES.map((): LinearTerm[] => []);
-  /**
-   * The amount a group commits in a year, as terms: one aggregate variable
-   * defined by a link row, or (not aggregated) the binaries themselves.
-   */
-  const carrier = (variable: string, link: string, terms: LinearTerm[]): LinearTerm[] => {
-    if (!aggregate) return terms;
-    links.push({ name: link, terms: [{ variable, coefficient: 1 }, ...terms.map((t) => ({ variable: t.variable, coefficient: -t.coefficient }))], sense: '=', rhs: 0 });
-    return [{ variable, coefficient: 1 }];
-  };
-  const spread = (rows: LinearTerm[][], offset: number, carried: readonly LinearTerm[], series: Float64Array, sign = 1): void => {
-    for (let t = 0; t < series.length && offset + t <= n; t++) {
-      if (series[t] === 0) continue;
-      for (const c of carried) rows[offset + t]!.push({ variable: c.variable, coefficient: sign * c.coefficient * series[t]! });
-    }
-  };
-  for (const g of groups) {
-    for (const [year, members] of g.byYear) {
-      const offset = year - ctx.years.start;
-      const amount = carrier(`a_g${g.index}_${year}`, `amount_g${g.index}_${year}`, members.map((c) => ({ variable: c.variable, coefficient: c.amount })));
-      totalAmount.push(...amount);
-      spread(cashTerms, offset, amount, g.cash);
-      spread(netOutTerms, offset, amount, g.cash, -1);
-      spread(incomeTerms, offset, amount, g.income);
-      spread(exposureTerms, offset, amount, g.exposure);
-      MEMBER_CODES.forEach((m, mi) => {
-        const shares = members.filter((c) => memberShare(c, m) > 0);
-        if (shares.length === 0) return;
-        const own = carrier(`a_${m}_g${g.index}_${year}`, `amount_${m}_g${g.index}_${year}`, shares.map((c) => ({ variable: c.variable, coefficient: c.amount * memberShare(c, m) })));
-        memberAmount[mi]!.push(...own);
-        spread(memberTerms[mi]!, offset, own, g.exposure);
-      });
-    }
-  }
-
-  const issueAllowed = (i: number): boolean => i < n && mayBorrow(policy, ctx.years, i);
-  const issue = (i: number): string => `issue_${Y(i)}`;
-  const debt = (i: number): string => `debt_${Y(i)}`;
-  const cash = (i: number): string => `cash_${Y(i)}`;
-  const eq = (i: number): string => `eq_${Y(i)}`;
-  const anyBorrowing = Array.from({ length: n }, (_, i) => issueAllowed(i)).some(Boolean);
-  /** Σ_s issue_s × f(i − s) over allowed issues s ≤ upTo. */
-  const issueSum = (upTo: number, f: (age: number) => number, scale = 1): LinearTerm[] => {
-    const out: LinearTerm[] = [];
-    for (let s2 = 0; s2 <= upTo; s2++) {
-      if (!issueAllowed(s2)) continue;
-      const c = f(s2) * scale;
-      if (c !== 0) out.push({ variable: issue(s2), coefficient: c });
-    }
-    return out;
-  };
-
+/** Share limits on total commitments: Σ member amounts ≶ (capital share ± band) × Σ amounts; sector caps. */
+function shareRows(model: AllocationModel, candidates: readonly MilpCandidate[], terms: PortfolioTerms): LpConstraint[] {
+  const { ctx } = model;
+  const s = ctx.scenario;
+  const { totalAmount, memberAmount, carrier } = terms;
   const constraints: LpConstraint[] = [];
-  const free: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const year = Y(i);
-    const inflow = ctx.funding.paidIn[i]! + ctx.funding.levy[i]! - fixedOpex(policy, i);
-    if (anyBorrowing) {
-      constraints.push({
-        name: `debt_def_${year}`,
-        terms: [{ variable: debt(i), coefficient: 1 }, ...issueSum(i, (s2) => -remaining[i - s2]!)],
-        sense: '=',
-        rhs: 0,
-      });
-    }
-    // Cash.
-    const cashRow: LinearTerm[] = [{ variable: cash(i), coefficient: 1 }];
-    let cashRhs = inflow;
-    if (i === 0) cashRhs += (1 + ty) * opening;
-    else {
-      cashRow.push({ variable: cash(i - 1), coefficient: -(1 + ty) });
-      if (anyBorrowing) cashRow.push({ variable: debt(i - 1), coefficient: r });
-    }
-    if (issueAllowed(i)) cashRow.push({ variable: issue(i), coefficient: -1 });
-    cashRow.push(...issueSum(i - 1, (s2) => trancheRepaid(remaining, i - s2)));
-    for (const t of cashTerms[i]!) cashRow.push({ variable: t.variable, coefficient: -t.coefficient });
-    constraints.push({ name: `cash_def_${year}`, terms: cashRow, sense: '=', rhs: cashRhs });
-    // Equity.
-    const eqRow: LinearTerm[] = [{ variable: eq(i), coefficient: 1 }];
-    let eqRhs = inflow;
-    if (i === 0) eqRhs += opening + ty * opening;
-    else {
-      eqRow.push({ variable: eq(i - 1), coefficient: -1 }, { variable: cash(i - 1), coefficient: -ty });
-      if (anyBorrowing) eqRow.push({ variable: debt(i - 1), coefficient: r });
-    }
-    for (const t of incomeTerms[i]!) eqRow.push({ variable: t.variable, coefficient: -t.coefficient });
-    constraints.push({ name: `equity_def_${year}`, terms: eqRow, sense: '=', rhs: eqRhs });
-    free.push(eq(i));
-    // Liquidity: cash_i − k·(netOut_{i+1} + r·debt_i + bond principal due_{i+1}) ≥ k·fixed opex_{i+1}.
-    const liq: LinearTerm[] = [{ variable: cash(i), coefficient: 1 }];
-    if (k > 0) {
-      for (const t of netOutTerms[i + 1]!) liq.push({ variable: t.variable, coefficient: -k * t.coefficient });
-      if (anyBorrowing) liq.push({ variable: debt(i), coefficient: -k * r });
-      liq.push(...issueSum(i, (s2) => trancheRepaid(remaining, i + 1 - s2), -k));
-    }
-    constraints.push({ name: `liquidity_${year}`, terms: liq, sense: '>=', rhs: k * fixedOpex(policy, i + 1) });
-    if (anyBorrowing) {
-      constraints.push({
-        name: `gearing_${year}`,
-        terms: [
-          { variable: debt(i), coefficient: 1 },
-          { variable: eq(i), coefficient: -policy.borrowing.maxGearing },
-        ],
-        sense: '<=',
-        rhs: 0,
-      });
-    }
-    if (exposureTerms[i]!.length > 0) {
-      constraints.push({
-        name: `equity_to_loans_${year}`,
-        terms: [{ variable: eq(i), coefficient: 1 }, ...exposureTerms[i]!.map((t) => ({ variable: t.variable, coefficient: -s.policy.equityToLoansFloor * t.coefficient }))],
-        sense: '>=',
-        rhs: 0,
-      });
-    }
-    MEMBER_CODES.forEach((m, mi) => {
-      const terms = memberTerms[mi]![i]!;
-      if (terms.length === 0) return;
-      constraints.push({
-        name: `country_${m}_${year}`,
-        terms: [{ variable: eq(i), coefficient: s.policy.countryExposureLimit }, ...terms.map((t) => ({ variable: t.variable, coefficient: -t.coefficient }))],
-        sense: '>=',
-        rhs: 0,
-      });
-    });
-  }
-
-  // Share limits on total commitments: Σ member amounts ≶ (capital share ± band) × Σ amounts.
   const scaled = (terms: readonly LinearTerm[], k: number): LinearTerm[] => terms.map((t) => ({ variable: t.variable, coefficient: k * t.coefficient }));
   if (ctx.capitalShares && candidates.length > 0) {
     MEMBER_CODES.forEach((m, mi) => {
@@ -277,10 +127,20 @@ export function buildMilp(model: AllocationModel, reference: BankProjection, opt
     const amount = carrier(`as_${name}`, `amount_${name}`, own.map((c) => ({ variable: c.variable, coefficient: c.amount })));
     constraints.push({ name: `sector_cap_${name}`, terms: [...amount, ...scaled(totalAmount, -cap)], sense: '<=', rhs: 0 });
   }
-  constraints.push(...links);
-  // One commitment year per project.
+  return constraints;
+}
+
+/** One commitment year per project (exactly one when pinned). */
+function choiceRows(model: AllocationModel, candidates: readonly MilpCandidate[]): LpConstraint[] {
+  const constraints: LpConstraint[] = [];
+  const byEligible = new Map<Eligible, MilpCandidate[]>();
+  for (const c of candidates) {
+    const list = byEligible.get(c.eligible);
+    if (list) list.push(c);
+    else byEligible.set(c.eligible, [c]);
+  }
   model.eligible.forEach((e, p) => {
-    const own = candidates.filter((c) => c.eligible === e);
+    const own = byEligible.get(e) ?? [];
     if (own.length === 0) {
       if (e.pinned) constraints.push({ name: `pinned_p${p}`, terms: [], sense: '=', rhs: 1 });
       return;
@@ -293,16 +153,29 @@ export function buildMilp(model: AllocationModel, reference: BankProjection, opt
     });
   });
 
+  return constraints;
+}
+
+export function buildMilp(model: AllocationModel, reference: BankProjection, options: MilpOptions = {}): MilpModel {
+  const { ctx } = model;
+  const s = ctx.scenario;
+  const relax = options.relax;
+  const candidates = milpCandidates(model, reference, relax && 'singleProjectYear' in relax ? { year: relax.singleProjectYear, amount: relax.amount } : undefined);
+  const terms = portfolioTerms(model, candidates, options.aggregate);
+  const bank = bankRows(model, terms, ctx.funding.openingPaidIn + (options.extraCapital ?? 0));
+  const constraints = [...bank.constraints, ...shareRows(model, candidates, terms), ...terms.links, ...choiceRows(model, candidates)].map((c) => relaxRow(c, relax));
+  const free = bank.free;
+  const scale = objectiveScale(model);
   const objective: LinearTerm[] = candidates.map((c) => ({
     variable: c.variable,
-    coefficient: earnedScore(model, c.eligible, c.amount, c.year) + FUNDED_BONUS - DELAY_PENALTY * (c.year - c.eligible.years[0]!),
+    coefficient: earnedValue(model, c.eligible, c.amount, c.year) + scale * (FUNDED_BONUS - DELAY_PENALTY * (c.year - c.eligible.years[0]!)),
   }));
   const comments = [
     `BCID-AES allocation MILP, scenario ${s.name}, horizon ${ctx.years.start}-${ctx.years.end}; amounts in millions of FCFA`,
     `x_p<k>_<year> = 1: project <k> committed in <year>; amount A = coefficient scale below`,
     ...candidates
       .filter((c) => c.year === c.eligible.years[0])
-      .map((c) => `${c.variable.replace(/_\d+$/, '')} = ${c.eligible.project.id} (score ${c.eligible.appraisal.score.toFixed(6)})`),
+      .map((c) => `${c.variable.replace(/_\d+$/, '')} = ${c.eligible.project.id} (value ${c.eligible.value.toPrecision(6)})`),
     ...(options.extraCapital ? [`re-solve with ${options.extraCapital} more paid-in capital at the start`] : []),
   ];
   const problem: LpProblem = {
@@ -315,64 +188,6 @@ export function buildMilp(model: AllocationModel, reference: BankProjection, opt
     binaries: candidates.map((c) => c.variable),
   };
   return { model, problem, candidates };
-}
-
-function memberShare(c: MilpCandidate, member: string): number {
-  return c.eligible.project.countries.find((x) => x.member === member)?.share ?? 0;
-}
-
-/** Projects that contribute the same coefficients per unit committed, with their candidates by commitment year. */
-interface ShapeGroup {
-  readonly index: number;
-  readonly length: number;
-  /** Per unit, row t after commitment: net cash flow (in − out), income, exposure (loans + equity at cost). */
-  readonly cash: Float64Array;
-  readonly income: Float64Array;
-  readonly exposure: Float64Array;
-  /** Ascending commitment years. */
-  readonly byYear: Map<number, MilpCandidate[]>;
-}
-
-function shapeGroups(model: AllocationModel, candidates: readonly MilpCandidate[], horizon: number): ShapeGroup[] {
-  const shareOfLoans = bankPolicy(model.ctx.scenario).operatingExpenses.shareOfLoans;
-  const groups = new Map<string, ShapeGroup>();
-  const ofEligible = new Map<Eligible, ShapeGroup>();
-  for (const c of candidates) {
-    let g = ofEligible.get(c.eligible);
-    if (!g) {
-      const u = c.eligible.financing.flows;
-      const el = model.elRates[c.eligible.project.instrument];
-      const length = Math.min(u.length, horizon + 1);
-      const cash = new Float64Array(length);
-      const income = new Float64Array(length);
-      const exposure = new Float64Array(length);
-      for (let t = 0; t < length; t++) {
-        const cashIn = u.principal[t]! + u.interest[t]! - u.capitalised[t]! + u.fees[t]! + u.dividends[t]! + u.exitProceeds[t]!;
-        const cashOut = u.disbursed[t]! + u.invested[t]! + shareOfLoans * u.loanBalance[t]!;
-        exposure[t] = u.loanBalance[t]! + u.equityHeld[t]!;
-        const prevExposure = t > 0 ? exposure[t - 1]! : 0;
-        cash[t] = cashIn - cashOut;
-        income[t] = u.interest[t]! + u.fees[t]! + u.dividends[t]! + u.exitProceeds[t]! - u.exitCost[t]! - shareOfLoans * u.loanBalance[t]! - el * (exposure[t]! - prevExposure);
-      }
-      // Exact equality of the coefficients (toString is exact for doubles), so grouping changes no number.
-      const key = `${cash.join(',')}|${income.join(',')}|${exposure.join(',')}`;
-      g = groups.get(key);
-      if (!g) {
-        g = { index: groups.size, length, cash, income, exposure, byYear: new Map() };
-        groups.set(key, g);
-      }
-      ofEligible.set(c.eligible, g);
-    }
-    const list = g.byYear.get(c.year) ?? [];
-    list.push(c);
-    g.byYear.set(c.year, list);
-  }
-  for (const g of groups.values()) {
-    const sorted = [...g.byYear].sort((a, b) => a[0] - b[0]);
-    g.byYear.clear();
-    for (const [y, list] of sorted) g.byYear.set(y, list);
-  }
-  return [...groups.values()];
 }
 
 export function placementsFrom(candidates: readonly MilpCandidate[], values: ReadonlyMap<string, number>): Placement[] {

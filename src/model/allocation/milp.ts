@@ -21,180 +21,37 @@
  * greedy allocation scores higher (time limit, or repairs), it is kept and
  * the report says so: `optimal` never scores below `greedy`.
  *
- * Marginal value of capital: the last MILP is solved again with 1,000
- * million FCFA (1 bn) more paid-in capital at the start of the horizon, all
- * coefficients unchanged; the difference in total score is reported per bn.
- * With binary choices this is lumpy: often 0, sometimes a whole project.
+ * Shadow prices: each limit that binds in the last MILP solution is relaxed
+ * by 1 bn FCFA and the MILP solved again, its amounts following the relaxed
+ * solution's equity path (shadow-prices.ts); the time left after the
+ * fixed-point solves (25 % of the limit or more) is shared among them.
  */
 import type { BankProjection } from '../bank/project.js';
-import { evaluate, isFeasible, type Evaluation, type Placement } from './evaluate.js';
+import type { ShadowPrice } from '../results.js';
+import { evaluate, isFeasible, type Evaluation } from './evaluate.js';
 import { greedyAllocation, type GreedyResult } from './greedy.js';
 import type { Highs } from './highs.js';
 import { loadHighs } from './highs.js';
+import { gapToBound, solveLp, type LpSolution, type SolverSettings } from './highs-solve.js';
 import { AllocationInfeasible } from './infeasible.js';
-import { numericProblem } from './highs-model.js';
 import type { LpProblem } from './lp-writer.js';
-import { buildMilp, placementsFrom, type MilpCandidate, type MilpModel, type MilpOptions } from './milp-model.js';
+import { buildMilp, placementsFrom, type MilpModel, type MilpOptions } from './milp-model.js';
+import { binaryStart, relaxationStart, selectedScore } from './milp-start.js';
 import type { AllocationModel } from './model.js';
-import { earnedScore, portfolioScore } from './ranking.js';
+import { portfolioValue } from './ranking.js';
+import { shadowPrices } from './shadow-prices.js';
+
+export { gapToBound, solveLp, type LpSolution, type SolverSettings } from './highs-solve.js';
+export { binaryStart, relaxationStart, selectedScore } from './milp-start.js';
 
 export const MAX_ITERATIONS = 3;
-/** Share of the scenario's time limit kept for the marginal-value re-solve. */
+/** Share of the scenario's time limit kept for the shadow-price re-solves. */
 export const MARGINAL_TIME_SHARE = 0.25;
-export const MARGINAL_CAPITAL = 1000;
-
-export interface LpSolution {
-  readonly status: string;
-  readonly hasSolution: boolean;
-  readonly values: ReadonlyMap<string, number>;
-  readonly objective: number;
-  readonly gap: number | null;
-  readonly seconds: number;
-}
-
-export interface SolverSettings {
-  readonly timeLimitSeconds: number;
-  readonly mipRelativeGap: number;
-  readonly seed: number;
-}
-
-const STATUS_NAMES: Readonly<Record<number, string>> = {
-  0: 'not set',
-  1: 'load error',
-  2: 'model error',
-  3: 'presolve error',
-  4: 'solve error',
-  5: 'postsolve error',
-  6: 'empty',
-  7: 'optimal',
-  8: 'infeasible',
-  9: 'infeasible or unbounded',
-  10: 'unbounded',
-  11: 'objective bound',
-  12: 'objective target',
-  13: 'time limit',
-  14: 'iteration limit',
-  15: 'unknown',
-  16: 'solution limit',
-  17: 'interrupted',
-};
-
-/**
- * Solves a problem with HiGHS: LP text (as `--export-lp` writes it) or an
- * LpProblem, passed as numbers. `start` (variable → value, typically the
- * binaries of a known feasible allocation) is passed as a MIP start; HiGHS
- * completes and checks it, and ignores it if it is not feasible.
- */
-export function solveLp(highs: Highs, source: string | LpProblem, settings: SolverSettings, start?: ReadonlyMap<string, number>, relax = false): LpSolution {
-  const numeric = typeof source === 'string' ? null : numericProblem(highs, source, relax);
-  const model = numeric ? highs.createModel(numeric.data) : highs.createModel({ format: 'lp', data: source as string });
-  try {
-    const cols = model.getDimensions().numCols;
-    const names = numeric ? numeric.columns : Array.from({ length: cols }, (_, i) => model.getColName(i));
-    model.options.set({
-      output_flag: false,
-      time_limit: settings.timeLimitSeconds,
-      mip_rel_gap: settings.mipRelativeGap,
-      random_seed: settings.seed % 2147483647,
-    });
-    if (start && start.size > 0) {
-      const indices: number[] = [];
-      const values: number[] = [];
-      names.forEach((name, i) => {
-        const v = start.get(name);
-        if (v !== undefined) {
-          indices.push(i);
-          values.push(v);
-        }
-      });
-      if (indices.length > 0) model.setSolution({ indices, values });
-    }
-    const run = model.run();
-    const status = STATUS_NAMES[run.modelStatus] ?? `status ${run.modelStatus}`;
-    const primal = Number(model.info.get('primal_solution_status'));
-    const hasSolution = primal === 2;
-    const values = new Map<string, number>();
-    if (hasSolution) {
-      const sol = model.getSolution();
-      names.forEach((name, i) => values.set(name, sol.colValue[i] ?? 0));
-    }
-    let gap: number | null = null;
-    try {
-      const g = Number(model.info.get('mip_gap'));
-      gap = Number.isFinite(g) ? g : null;
-    } catch {
-      gap = null;
-    }
-    return {
-      status,
-      hasSolution,
-      values,
-      objective: hasSolution ? model.getObjectiveValue() : Number.NaN,
-      gap,
-      seconds: model.getRunTime(),
-    };
-  } finally {
-    model.dispose();
-  }
-}
-
-/** Relative gap as HiGHS defines it: |bound − objective| / |objective| (undefined at a zero objective). */
-export function gapToBound(bound: number | null, objective: number): number | null {
-  if (bound === null || !Number.isFinite(objective) || !Number.isFinite(bound)) return null;
-  if (objective === 0) return bound === 0 ? 0 : null;
-  return Math.abs(bound - objective) / Math.abs(objective);
-}
 
 /** Every pinned project of the model is placed. */
 function keepsPins(model: AllocationModel, evaluation: Evaluation): boolean {
   const placed = new Set(evaluation.placements.map((p) => p.projectId));
   return model.eligible.every((e) => !e.pinned || placed.has(e.project.id));
-}
-
-/** A MIP start: 1 for the candidates matching `placements`, 0 for every other binary. */
-export function binaryStart(milp: MilpModel, placements: readonly Placement[]): Map<string, number> {
-  const chosen = new Set(placements.map((p) => `${p.projectId}@${p.year}`));
-  return new Map(milp.candidates.map((c) => [c.variable, chosen.has(`${c.eligible.project.id}@${c.year}`) ? 1 : 0]));
-}
-
-/** The objective of a MILP solution with its own amount coefficients (the tie-break terms left out). */
-export function selectedScore(milp: MilpModel, values: ReadonlyMap<string, number>): number {
-  return milp.candidates.reduce((s, c) => s + ((values.get(c.variable) ?? 0) > 0.5 ? earnedScore(milp.model, c.eligible, c.amount, c.year) : 0), 0);
-}
-
-/**
- * A MIP start from the LP relaxation: the projects the relaxation funds
- * whole, completed and checked by the greedy fill (which also repairs a limit
- * the projection finds broken). On large pipelines the relaxation funds all
- * but a handful of projects whole, so this start lies within a few projects
- * of the bound and HiGHS can stop at the root node instead of spending its
- * time in rounding heuristics. Null when the relaxation or the repair fails.
- */
-export function relaxationStart(
-  model: AllocationModel,
-  highs: Highs,
-  milp: MilpModel,
-  settings: SolverSettings,
-): { evaluation: Evaluation | null; bound: number | null } {
-  const lp = solveLp(highs, milp.problem, settings, undefined, true);
-  if (!lp.hasSolution || lp.status !== 'optimal') return { evaluation: null, bound: null };
-  const bound = lp.objective;
-  const value = (c: MilpCandidate): number => lp.values.get(c.variable) ?? 0;
-  const whole = milp.candidates.filter((c) => value(c) > 1 - 1e-6);
-  // A pinned project the relaxation spreads over several years goes in at its largest share:
-  // the greedy completion keeps what it is given and never drops a pinned project.
-  for (const e of model.eligible) {
-    if (!e.pinned || whole.some((c) => c.eligible === e)) continue;
-    const own = milp.candidates.filter((c) => c.eligible === e);
-    if (own.length > 0) whole.push(own.reduce((a, b) => (value(b) > value(a) ? b : a)));
-  }
-  const placements = whole.map((c) => ({ projectId: c.eligible.project.id, year: c.year }));
-  try {
-    return { evaluation: greedyAllocation(model, placements).evaluation, bound };
-  } catch (e) {
-    if (e instanceof AllocationInfeasible) return { evaluation: null, bound };
-    throw e;
-  }
 }
 
 export interface OptimalResult {
@@ -206,7 +63,8 @@ export interface OptimalResult {
   readonly iterations: number;
   /** Objective of the last MILP solution (its own amounts), before the projection checks and completion. */
   readonly milpScore: number | null;
-  readonly marginalScorePerBillion: number | null;
+  /** Per binding limit, the objective gained per extra bn FCFA of it (shadow-prices.ts); null when no MILP was solved. */
+  readonly shadowPrices: readonly ShadowPrice[] | null;
   /** The last MILP solved (lp-writer.ts turns it into CPLEX LP text); null when none was. */
   readonly problem: LpProblem | null;
   readonly notes: readonly string[];
@@ -268,9 +126,9 @@ export async function optimalAllocation(
     const guided = relaxationStart(model, highs, milp, settingsFor((1 - MARGINAL_TIME_SHARE) * budget - elapsed()));
     // The relaxation's allocation has passed the projection: a result in its own right, not only a start.
     if (guided.evaluation && isFeasible(guided.evaluation) && keepsPins(model, guided.evaluation)) {
-      const score = portfolioScore(model, guided.evaluation.commitments);
-      if (!best || score > portfolioScore(model, best.commitments)) best = guided.evaluation;
-      if (!start || score > portfolioScore(model, start.commitments)) start = guided.evaluation;
+      const score = portfolioValue(model, guided.evaluation.commitments);
+      if (!best || score > portfolioValue(model, best.commitments)) best = guided.evaluation;
+      if (!start || score > portfolioValue(model, start.commitments)) start = guided.evaluation;
     }
     const remaining = (1 - MARGINAL_TIME_SHARE) * budget - elapsed();
     const solution = solveLp(highs, milp.problem, settingsFor(remaining), start ? binaryStart(milp, start.placements) : undefined);
@@ -291,12 +149,12 @@ export async function optimalAllocation(
     }
     last = { milp, solution, reference, bound: guided.bound };
     evaluation = evaluate(model, placementsFrom(milp.candidates, solution.values), reference);
-    if (isFeasible(evaluation) && (!best || portfolioScore(model, evaluation.commitments) > portfolioScore(model, best.commitments))) {
+    if (isFeasible(evaluation) && (!best || portfolioValue(model, evaluation.commitments) > portfolioValue(model, best.commitments))) {
       best = evaluation;
     }
     // Settled when the projection accepts the solution and, on its own equity path, it earns
     // at least what the MILP assumed.
-    settled = isFeasible(evaluation) && portfolioScore(model, evaluation.commitments) >= selectedScore(milp, solution.values) - 1e-9;
+    settled = isFeasible(evaluation) && portfolioValue(model, evaluation.commitments) >= selectedScore(milp, solution.values) - 1e-9;
     if (settled) break;
     reference = evaluation.projection;
   }
@@ -317,8 +175,8 @@ export async function optimalAllocation(
     const added = completed.placements.length - evaluation.placements.length;
     if (added > 0) notes.push(`${added} project(s) still fitting after the MILP were added`);
     final = completed;
-    const optimalScore = portfolioScore(model, completed.commitments);
-    const greedyScore = greedy ? portfolioScore(model, greedy.evaluation.commitments) : -Infinity;
+    const optimalScore = portfolioValue(model, completed.commitments);
+    const greedyScore = greedy ? portfolioValue(model, greedy.evaluation.commitments) : -Infinity;
     if (greedy && greedyScore > optimalScore + 1e-9) {
       notes.push(`the greedy allocation scores higher (${greedyScore.toFixed(4)} vs ${optimalScore.toFixed(4)}) and is kept`);
       final = greedy.evaluation;
@@ -326,21 +184,13 @@ export async function optimalAllocation(
   }
   if (!final) throw new AllocationInfeasible('no allocation found that respects every limit');
 
-  let marginal: number | null = null;
+  let prices: ShadowPrice[] | null = null;
   if (last && last.solution.hasSolution) {
-    const more = buildMilp(model, last.reference, { ...formulation, extraCapital: MARGINAL_CAPITAL });
-    const moreSolution = solveLp(
-      highs,
-      more.problem,
-      settingsFor(budget - elapsed()),
-      binaryStart(more, placementsFrom(last.milp.candidates, last.solution.values)),
+    const run = shadowPrices(model, highs, { milp: last.milp, values: last.solution.values, reference: last.reference }, formulation, (count) =>
+      settingsFor((budget - elapsed()) / Math.max(1, count)),
     );
-    if (moreSolution.hasSolution) {
-      marginal = ((selectedScore(more, moreSolution.values) - selectedScore(last.milp, last.solution.values)) * 1000) / MARGINAL_CAPITAL;
-      if (moreSolution.status !== 'optimal' || last.solution.status !== 'optimal') {
-        notes.push('the marginal value compares solutions not proven optimal; read it as indicative');
-      }
-    }
+    prices = run.prices;
+    notes.push(...run.notes);
   }
 
   return {
@@ -351,7 +201,7 @@ export async function optimalAllocation(
     seconds: elapsed(),
     iterations,
     milpScore,
-    marginalScorePerBillion: marginal,
+    shadowPrices: prices,
     problem: last?.milp.problem ?? null,
     notes,
   };

@@ -12,11 +12,13 @@
 import type { Project } from '../../schema/records.js';
 import type { Appraisal } from '../appraisal/appraise.js';
 import type { RunContext } from '../context.js';
+import { bankPolicy, type BankPolicy } from '../bank/project.js';
 import { expectedLossRates } from '../portfolio.js';
 import type { FundingLimit } from '../results.js';
 import type { ProjectFinancing } from '../repayment/unit-flows.js';
 import type { Instrument } from '../../schema/codes.js';
 import { AllocationInfeasible } from './infeasible.js';
+import { minEirrOf, objectiveOf, projectValue } from './objective.js';
 
 export interface Eligible {
   readonly project: Project;
@@ -26,6 +28,8 @@ export interface Eligible {
   readonly years: readonly number[];
   /** min(request × uplift, debt capacity): the most the bank could commit, before the single-project limit. */
   readonly maxAmount: number;
+  /** What funding it in full at its earliest year is worth to the objective (objective.ts). */
+  readonly value: number;
   readonly pinned: boolean;
 }
 
@@ -45,6 +49,10 @@ export interface AllocationModel {
   readonly byId: ReadonlyMap<string, Eligible>;
   readonly prefiltered: readonly Prefiltered[];
   readonly elRates: Readonly<Record<Instrument, number>>;
+  /** Project id → position in `eligible` (the incremental evaluator's index). */
+  readonly ordinal: ReadonlyMap<string, number>;
+  /** The bank's policy, read once from the scenario. */
+  readonly policy: BankPolicy;
 }
 
 export function candidateYears(p: Project, ctx: RunContext): number[] {
@@ -66,6 +74,8 @@ export function buildAllocationModel(
   const pinned = new Set(s.allocation.pinned);
   const excluded = new Set(s.allocation.excluded);
   const known = new Set(projects.map((p) => p.id));
+  const hurdle = minEirrOf(s);
+  const byNpv = objectiveOf(s) === 'npv-per-capital';
   const unknownPins = [...pinned].filter((id) => !known.has(id));
   if (unknownPins.length > 0) {
     throw new AllocationInfeasible(`pinned project(s) ${unknownPins.join(', ')} are not in the project list`, unknownPins);
@@ -79,6 +89,7 @@ export function buildAllocationModel(
     const isPinned = pinned.has(p.id);
     const years = candidateYears(p, ctx);
     const maxAmount = Math.min(appraisal.request, fin.capacity);
+    const value = projectValue(s, appraisal);
     let verdict: Prefiltered | null = null;
     if (excluded.has(p.id)) {
       verdict = { project: p, limit: 'excluded', shortfall: null, reason: 'excluded by the scenario' };
@@ -103,14 +114,23 @@ export function buildAllocationModel(
         shortfall: appraisal.request,
         reason: 'the project cash flow (CFADS) carries no debt at the target DSCR',
       };
-    } else if (appraisal.score < 0 && !isPinned) {
-      verdict = { project: p, limit: 'score', shortfall: null, reason: `the scoring formula gives a negative score (${appraisal.score.toPrecision(3)}): not worth funding` };
+    } else if (appraisal.eirr < hurdle && !isPinned) {
+      verdict = {
+        project: p,
+        limit: 'below-hurdle',
+        shortfall: hurdle - appraisal.eirr,
+        reason: `its economic return (EIRR ${pct(appraisal.eirr)}${appraisal.uplift !== 1 ? ' after the cost uplift' : ''}) is below the hurdle of ${pct(hurdle)} (appraisal.minEirr): its economic NPV at ${pct(s.appraisal.discountRate)} is ${Math.round(appraisal.npv).toLocaleString('en-US')} million FCFA`,
+      };
+    } else if (value < 0 && !isPinned) {
+      verdict = byNpv
+        ? { project: p, limit: 'score', shortfall: null, reason: `its economic NPV at ${pct(s.appraisal.discountRate)} is negative (${Math.round(appraisal.npv).toLocaleString('en-US')} million FCFA): funding it lowers the objective` }
+        : { project: p, limit: 'score', shortfall: null, reason: `the scoring formula gives a negative score (${appraisal.score.toPrecision(3)}): not worth funding` };
     }
     if (verdict) {
       if (isPinned) impossiblePins.push({ id: p.id, why: verdict.reason });
       prefiltered.push(verdict);
     } else {
-      eligible.push({ project: p, appraisal, financing: fin, years, maxAmount, pinned: isPinned });
+      eligible.push({ project: p, appraisal, financing: fin, years, maxAmount, value, pinned: isPinned });
     }
   }
   if (impossiblePins.length > 0) {
@@ -126,5 +146,11 @@ export function buildAllocationModel(
     byId: new Map(eligible.map((e) => [e.project.id, e])),
     prefiltered,
     elRates: expectedLossRates(s.credit),
+    ordinal: new Map(eligible.map((e, k) => [e.project.id, k])),
+    policy: bankPolicy(s),
   };
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)} %`;
 }

@@ -1,10 +1,14 @@
 /**
  * Why a project is not funded, or not fully: the binding limit and by how
  * much, tested rather than guessed. For an unfunded eligible project we add
- * it to the final portfolio at each of its candidate years, project the bank
- * and read the limits it breaks; the reason reported is the largest breach at
- * the year where the project comes closest to fitting. Re-running that very
- * test (tests/model/allocation) finds the same limit broken by the same amount.
+ * it to the final portfolio at every candidate year, from its earliest start
+ * to its latest feasible start (the end of the commitment window), project
+ * the bank and read the limits it breaks. The reason reported is the largest
+ * breach in the last year tried: a project refused in its first year for a
+ * small shortfall and never reconsidered would be a false reason when a later
+ * year has room; the last year is where waiting no longer helps. The year
+ * where it came closest is named too. Re-running that very test
+ * (tests/model/allocation) finds the same limit broken by the same amount.
  *
  * Units of `shortfall`: millions FCFA for capacity, single-project,
  * country-exposure and sector-cap; ratio points (decimals) for
@@ -12,7 +16,7 @@
  */
 import type { FundingLimit } from '../results.js';
 import type { Evaluation } from './evaluate.js';
-import { evaluateChange, stateOf } from './incremental.js';
+import { evaluateChange, stateOf, type PortfolioState } from './incremental.js';
 import type { Violation } from './limits.js';
 import { openingEquity } from './limits.js';
 import type { AllocationModel, Eligible } from './model.js';
@@ -22,6 +26,8 @@ export interface Reason {
   readonly shortfall: number | null;
   readonly reason: string;
   readonly year: number | null;
+  /** Commitment years tested, ascending (every candidate year for an unfunded project). */
+  readonly yearsTried: readonly number[];
 }
 
 export function violationShortfall(v: Violation): number {
@@ -46,35 +52,47 @@ export interface AdditionTest {
  * `evaluate(model, [...final.placements, { projectId, year }], final.projection)`, computed
  * incrementally from the final allocation (O(years) per test instead of O(portfolio × years)).
  */
-export function testAddition(model: AllocationModel, final: Evaluation, e: Eligible, year: number): AdditionTest {
-  const evaluation = evaluateChange(model, stateOf(model, final), { add: { projectId: e.project.id, year } }, final.projection);
+export function testAddition(model: AllocationModel, final: Evaluation, e: Eligible, year: number, state: PortfolioState = stateOf(model, final)): AdditionTest {
+  const evaluation = evaluateChange(model, state, { add: { projectId: e.project.id, year } }, final.projection);
   return { year, evaluation, binding: bindingViolation([...evaluation.hard, ...evaluation.share]) };
 }
 
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-export function unfundedReason(model: AllocationModel, final: Evaluation, e: Eligible): Reason {
-  let best: AdditionTest | null = null;
+/** `state`: the final allocation in incremental form; build it once (stateOf) when asking for many projects. */
+export function unfundedReason(model: AllocationModel, final: Evaluation, e: Eligible, state: PortfolioState = stateOf(model, final)): Reason {
+  let closest: AdditionTest | null = null;
+  let last: AdditionTest | null = null;
+  const yearsTried: number[] = [];
   for (const year of e.years) {
-    const t = testAddition(model, final, e, year);
+    const t = testAddition(model, final, e, year, state);
+    yearsTried.push(year);
     if (!t.binding) {
       return {
         bindingLimit: 'score',
         shortfall: null,
-        reason: `would fit within every limit if committed in ${year}, but was not selected (lower score than the funded set)`,
+        reason: `would fit within every limit if committed in ${year}, but was not selected (less value per franc of capital than the funded set)`,
         year,
+        yearsTried,
       };
     }
-    if (!best || t.binding.amount < best.binding!.amount) best = t;
+    if (!closest || t.binding.amount < closest.binding!.amount) closest = t;
+    last = t;
   }
-  const v = best!.binding!;
-  const others = [...best!.evaluation.hard, ...best!.evaluation.share].filter((x) => x !== v).map((x) => x.limit);
+  const v = last!.binding!;
+  const others = [...last!.evaluation.hard, ...last!.evaluation.share].filter((x) => x !== v).map((x) => x.limit);
   const also = others.length > 0 ? `; also breaks ${[...new Set(others)].join(', ')}` : '';
+  const span = yearsTried.length > 1 ? `tried in every year ${yearsTried[0]}–${last!.year}; ` : '';
+  const nearest =
+    yearsTried.length > 1 && closest!.year !== last!.year
+      ? ` (closest in ${closest!.year}: ${closest!.binding!.limit}, missed by ${fmt(closest!.binding!.amount)})`
+      : '';
   return {
     bindingLimit: v.limit,
     shortfall: violationShortfall(v),
-    reason: `${v.limit}: committing it in ${best!.year} would break the limit — ${v.detail}${also}`,
-    year: best!.year,
+    reason: `${v.limit}: ${span}committing it in ${last!.year}, its latest start, would break the limit by ${fmt(v.amount)} — ${v.detail}${also}${nearest}`,
+    year: last!.year,
+    yearsTried,
   };
 }
 
@@ -82,6 +100,7 @@ export function unfundedReason(model: AllocationModel, final: Evaluation, e: Eli
 export function partialReason(model: AllocationModel, final: Evaluation, e: Eligible, year: number, approved: number): Reason | null {
   const request = e.appraisal.request;
   if (approved >= request * (1 - 1e-9)) return null;
+  const yearsTried = yearsUpTo(e, year);
   const limit = model.ctx.scenario.policy.singleProjectLimit;
   const equity = openingEquity(final.projection, year);
   const cap = limit * equity;
@@ -91,6 +110,7 @@ export function partialReason(model: AllocationModel, final: Evaluation, e: Elig
       shortfall: e.maxAmount - cap,
       reason: `single-project: ${fmt(e.maxAmount)} would exceed ${limit} × equity at the end of ${year - 1} (${fmt(equity)}), capped at ${fmt(cap)}`,
       year,
+      yearsTried,
     };
   }
   const cfads = e.financing.loan;
@@ -99,5 +119,11 @@ export function partialReason(model: AllocationModel, final: Evaluation, e: Elig
     shortfall: request - e.maxAmount,
     reason: `debt capacity: the project's cash flow carries ${fmt(e.maxAmount)} at a DSCR of ${cfads?.unit.targetDscr ?? '—'} (sculpted loan), ${fmt(request - e.maxAmount)} short of the request`,
     year,
+    yearsTried,
   };
+}
+
+/** The candidate years of a funded project up to its commitment year: the window it was placed in. */
+export function yearsUpTo(e: Eligible, year: number): number[] {
+  return e.years.filter((y) => y <= year);
 }

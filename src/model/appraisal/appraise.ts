@@ -19,6 +19,7 @@ import type { Scenario } from '../../schema/scenario.js';
 import { appraiseFlow } from './economic.js';
 import { minMax, weightedIndex } from './normalise.js';
 import { upliftFactor } from './reference-classes.js';
+import { socialValue } from './social-value.js';
 
 /** The variables a scoring formula may use (one list, shared with validate/). */
 export { FORMULA_VARIABLES } from '../../formula/score-variables.js';
@@ -39,6 +40,8 @@ export interface Appraisal {
   readonly npv: number;
   readonly financialEconomicIndex: number;
   readonly socialIntegrationIndex: number;
+  /** Social-integration value on a fixed, pipeline-independent scale, 0–1 (social-value.ts): the npv-per-capital objective's weight. */
+  readonly socialValue: number;
   readonly score: number;
 }
 
@@ -115,6 +118,7 @@ export function appraise(projects: readonly Project[], settings: Scenario['appra
       npv: r.npv,
       financialEconomicIndex: fei,
       socialIntegrationIndex: sei,
+      socialValue: socialValue(r.p, cost, w.socialIntegration),
       score,
     };
   });

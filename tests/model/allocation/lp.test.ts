@@ -55,6 +55,7 @@ describe('--export-lp', () => {
     const again = solveLp(await loadHighs(), text, { timeLimitSeconds: 5, mipRelativeGap: 0, seed: 1 });
     const chosen = [...again.values].filter(([k, v]) => k.startsWith('x_') && v > 0.5).length;
     expect(chosen).toBe(results.allocation.filter((a) => a.funded).length);
-    expect(again.objective).toBeCloseTo(results.solver.milpObjective!, 4);
+    // The LP's objective holds the tie-break terms (milp-model.ts: 1e-6 of the largest value per project funded).
+    expect(Math.abs(again.objective - results.solver.milpObjective!) / results.solver.milpObjective!).toBeLessThan(1e-5);
   });
 });

@@ -6,7 +6,7 @@ import { loadHighs, type Highs } from '../../../src/model/allocation/highs.js';
 import { writeLp } from '../../../src/model/allocation/lp-writer.js';
 import { buildMilp } from '../../../src/model/allocation/milp-model.js';
 import { gapToBound, optimalAllocation, relaxationStart, selectedScore, solveLp } from '../../../src/model/allocation/milp.js';
-import { portfolioScore } from '../../../src/model/allocation/ranking.js';
+import { portfolioValue } from '../../../src/model/allocation/ranking.js';
 import { prepareRun } from '../../../src/model/run.js';
 import { EVEN, inputs, project, scenario } from '../fixtures.js';
 import { bruteForce, instanceArb } from './small.js';
@@ -94,7 +94,7 @@ describe('MIP start from the LP relaxation', () => {
         expect(start.bound!).toBeGreaterThanOrEqual(brute.score - 1e-9);
         if (start.evaluation) {
           expect(isFeasible(start.evaluation)).toBe(true);
-          const score = portfolioScore(prep.model, start.evaluation.commitments);
+          const score = portfolioValue(prep.model, start.evaluation.commitments);
           expect(score).toBeLessThanOrEqual(brute.score + 1e-9);
           if (score > 0) useful++;
         }

@@ -4,7 +4,7 @@ import { evaluate, isFeasible } from '../../../src/model/allocation/evaluate.js'
 import { greedyAllocation } from '../../../src/model/allocation/greedy.js';
 import { loadHighs, type Highs } from '../../../src/model/allocation/highs.js';
 import { optimalAllocation } from '../../../src/model/allocation/milp.js';
-import { portfolioScore } from '../../../src/model/allocation/ranking.js';
+import { portfolioValue } from '../../../src/model/allocation/ranking.js';
 import { prepareRun } from '../../../src/model/run.js';
 import { bruteForce, instanceArb } from './small.js';
 
@@ -24,7 +24,7 @@ describe('optimal allocation on small instances', () => {
         const brute = bruteForce(prep.model);
         expect(opt.status).toBe('optimal');
         expect(opt.milpScore).toBeCloseTo(brute.score, 6);
-        expect(portfolioScore(prep.model, opt.evaluation.commitments)).toBeCloseTo(brute.score, 6);
+        expect(portfolioValue(prep.model, opt.evaluation.commitments)).toBeCloseTo(brute.score, 6);
         expect(isFeasible(opt.evaluation)).toBe(true);
         if (brute.placements.length > 0 && brute.placements.length < prep.model.eligible.length) nontrivial++;
       }),
@@ -40,20 +40,20 @@ describe('optimal allocation on small instances', () => {
         const prep = await prepareRun(inst.inputs, inst.scenario);
         const opt = await optimalAllocation(prep.model, greedyAllocation(prep.model), highs);
         const brute = bruteForce(prep.model);
-        expect(portfolioScore(prep.model, opt.evaluation.commitments)).toBeCloseTo(brute.score, 6);
+        expect(portfolioValue(prep.model, opt.evaluation.commitments)).toBeCloseTo(brute.score, 6);
       }),
       { numRuns: 20, seed: 5 },
     );
   }, 120_000);
 
-  it('never scores below greedy, and its allocation respects every limit (with borrowing)', async () => {
+  it('never scores below greedy on the same objective (npv-per-capital, the default, and ipf-score), and its allocation respects every limit (with borrowing)', async () => {
     await fc.assert(
-      fc.asyncProperty(instanceArb(8, false), async (inst) => {
-        const prep = await prepareRun(inst.inputs, inst.scenario);
+      fc.asyncProperty(instanceArb(8, false), fc.constantFrom('npv-per-capital' as const, 'ipf-score' as const), async (inst, objective) => {
+        const prep = await prepareRun(inst.inputs, { ...inst.scenario, allocation: { ...inst.scenario.allocation, objective } });
         const greedy = greedyAllocation(prep.model);
         const opt = await optimalAllocation(prep.model, greedy, highs);
-        const g = portfolioScore(prep.model, greedy.evaluation.commitments);
-        const o = portfolioScore(prep.model, opt.evaluation.commitments);
+        const g = portfolioValue(prep.model, greedy.evaluation.commitments);
+        const o = portfolioValue(prep.model, opt.evaluation.commitments);
         expect(o).toBeGreaterThanOrEqual(g - 1e-9);
         const fresh = evaluate(prep.model, opt.evaluation.placements);
         expect(fresh.hard).toEqual([]);
@@ -71,7 +71,7 @@ describe('optimal allocation on small instances', () => {
         expect(isFeasible(greedy.evaluation)).toBe(true);
         const opt = await optimalAllocation(prep.model, greedy, highs);
         // the MILP itself (before completion or fallback) is at least as good as greedy
-        expect(opt.milpScore!).toBeGreaterThanOrEqual(portfolioScore(prep.model, greedy.evaluation.commitments) - 1e-9);
+        expect(opt.milpScore!).toBeGreaterThanOrEqual(portfolioValue(prep.model, greedy.evaluation.commitments) - 1e-9);
       }),
       { numRuns: 15, seed: 99 },
     );

@@ -44,6 +44,9 @@ async function checkReasons(inst: Instance, results: RunResults): Promise<number
         }
       }
       expect(e.years).toContain(row.reasonYear);
+      // every candidate year was tried, and the reason is the last one's (the latest feasible start)
+      expect(row.yearsTried).toEqual(e.years);
+      expect(row.reasonYear).toBe(e.years[e.years.length - 1]);
     } else if (row.bindingLimit === 'single-project') {
       const cap = inst.scenario.policy.singleProjectLimit * openingEquity(final.projection, row.commitmentYear!);
       expect(row.approved).toBeCloseTo(cap, 6);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { evaluate, isFeasible, type Placement } from '../../../src/model/allocation/evaluate.js';
 import type { AllocationModel } from '../../../src/model/allocation/model.js';
-import { portfolioScore } from '../../../src/model/allocation/ranking.js';
+import { portfolioValue } from '../../../src/model/allocation/ranking.js';
 import type { InputData } from '../../../src/schema/records.js';
 import { contributions, inputs, portfolioArb, scenario, type TestScenario } from '../fixtures.js';
 
@@ -83,7 +83,7 @@ export function bruteForce(model: AllocationModel): BruteForce {
       evaluations++;
       const ev = evaluate(model, chosen);
       if (!isFeasible(ev)) return;
-      const score = portfolioScore(model, ev.commitments);
+      const score = portfolioValue(model, ev.commitments);
       if (score > best.score + 1e-12) best = { score, placements: [...chosen], evaluations: 0 };
       return;
     }
