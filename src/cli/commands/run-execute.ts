@@ -6,9 +6,7 @@ import type { LoadedRun } from '../../io/load-run-inputs.js';
 import type { ProjectPaths } from '../../io/project-paths.js';
 import type { RunResults } from '../../model/results.js';
 import { delayPaidIn } from '../../shocks/paid-in-delay.js';
-import { removeLeftoverTemporaries, writeFileAtomic } from '../../io/atomic-write.js';
-import { OutputDirError, resolveOutputDir } from '../../io/output-dir.js';
-import { sha256 } from '../../io/hash.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
 import { gitCommit } from '../../io/git-commit.js';
 import { MANIFEST_FILE, type Manifest, type ManifestEntry } from '../../io/manifest.js';
 import { VERSION } from '../version.js';
@@ -62,14 +60,17 @@ export async function executeRun(loaded: LoadedRun, paths: ProjectPaths, flags: 
     contributions: delayPaidIn(loaded.inputs.contributions, scenario.funding.paidInDelayYears ?? {}),
   };
   const method = flags.method ?? scenario.allocation.method;
-  let outDir: string;
+  // Everything that can be checked before the first write: folders, links, inputs, Chromium.
+  const { resolveRunOutputs } = await import('../../io/run-outputs.js');
+  const { OutputDirError } = await import('../../io/output-dir.js');
+  let targets;
   try {
-    outDir = resolveOutputDir(paths, flags.out, scenario.name, flags.allowOutside);
+    targets = resolveRunOutputs({ paths, out: flags.out, scenarioName: scenario.name, allowOutside: flags.allowOutside, exportLp: flags.exportLp, cwd: io.cwd, inputFiles: loaded.files.map((f) => path.resolve(paths.root, f.path)) });
   } catch (e) {
-    if (e instanceof OutputDirError) throw new UsageFailure(e.message);
-    throw e;
+    throw e instanceof OutputDirError ? new UsageFailure(e.message) : e;
   }
-  removeLeftoverTemporaries(outDir);
+  const chromium = flags.pdf ? (await import('../../render/pdf.js')).findChromium() : undefined;
+  const outDir = targets.outDir;
   const { runModel } = await import('../../model/run.js');
   const { assertChecks } = await import('../../model/checks.js');
   let lp: string | undefined;
@@ -80,48 +81,47 @@ export async function executeRun(loaded: LoadedRun, paths: ProjectPaths, flags: 
     throw await scenarioProblem(e, loaded, io);
   }
   assertChecks(results.checks);
+  if (targets.exportLp !== undefined && lp === undefined) throw new UsageFailure('--export-lp needs the optimal method: add --method optimal');
 
-  if (flags.exportLp !== undefined) {
-    if (lp === undefined) throw new UsageFailure('--export-lp needs the optimal method: add --method optimal');
-    writeFileAtomic(path.resolve(io.cwd, flags.exportLp), lp);
-  }
-
-  const written: ManifestEntry[] = [];
-  const write = (relative: string, bytes: Uint8Array | string) => {
-    writeFileAtomic(path.join(outDir, relative), bytes);
-    const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-    written.push({ path: relative, sha256: sha256(buffer), bytes: buffer.length });
-  };
-  write('results.json', `${JSON.stringify(results, null, 2)}\n`);
-  const { resultTablesCsv } = await import('../results-csv.js');
-  for (const [name, text] of resultTablesCsv(results, flags.csvDialect)) write(name, text);
-  const { renderPacket } = await import('../../render/packet.js');
-  const { describeInputs } = await import('../input-descriptions.js');
-  // The stress tests and Monte Carlo of this scenario, if `bcid compare` / `bcid risk` wrote them (issue 5).
-  const risk = await (await import('./risk.js')).riskSectionFor(outDir, scenario.name, DATA_SOURCE);
-  const packet = await renderPacket(results, {
-    ...(risk ? { sections: { risk } } : {}),
-    lang: flags.lang[0] ?? 'fr',
-    langs: flags.lang,
-    pdf: flags.pdf,
-    date: reportDate(flags.date ?? scenario.reportDate, io),
-    inputs: describeInputs(loaded.files),
-    dataSource: DATA_SOURCE,
-    csvDialect: flags.csvDialect,
-    toolVersion: VERSION,
-  });
-  for (const file of packet) write(file.path, file.bytes);
-
-  const manifest: Manifest = {
-    tool: 'bcid-aes',
-    version: VERSION,
-    scenario: scenario.name,
-    seed: scenario.seed,
-    gitCommit: gitCommit(paths.root),
-    createdAt: io.now().toISOString(),
-    inputs: loaded.files.map((f) => ({ path: f.path, sha256: f.sha256, role: f.role })),
-    outputs: [...written].sort((a, b) => a.path.localeCompare(b.path)),
-  };
-  writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const { writePacket } = await import('../../io/packet-writer.js');
+  const { packetFiles } = await import('../../io/packet-files.js');
+  const written = await writePacket(outDir, async (staging) => {
+    const out = packetFiles(staging, targets.inputs);
+    const write = out.write;
+    write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+    const { resultTablesCsv } = await import('../results-csv.js');
+    for (const [name, text] of resultTablesCsv(results, flags.csvDialect)) write(name, text);
+    const { renderPacket } = await import('../../render/packet.js');
+    const { describeInputs } = await import('../input-descriptions.js');
+    // The stress tests and Monte Carlo of this scenario, if `bcid compare` / `bcid risk` wrote them (issue 5).
+    const risk = await (await import('./risk.js')).riskSectionFor(staging, scenario.name, DATA_SOURCE);
+    const packet = await renderPacket(results, {
+      ...(risk ? { sections: { risk } } : {}),
+      lang: flags.lang[0] ?? 'fr',
+      langs: flags.lang,
+      pdf: flags.pdf,
+      date: reportDate(flags.date ?? scenario.reportDate, io),
+      inputs: describeInputs(loaded.files),
+      dataSource: DATA_SOURCE,
+      csvDialect: flags.csvDialect,
+      toolVersion: VERSION,
+      ...(chromium !== undefined ? { chromiumPath: chromium } : {}),
+    });
+    for (const file of packet) write(file.path, file.bytes);
+    const entries = out.entries();
+    const manifest: Manifest = {
+      tool: 'bcid-aes',
+      version: VERSION,
+      scenario: scenario.name,
+      seed: scenario.seed,
+      gitCommit: gitCommit(paths.root),
+      createdAt: io.now().toISOString(),
+      inputs: loaded.files.map((f) => ({ path: f.path, sha256: f.sha256, role: f.role })),
+      outputs: entries,
+    };
+    writeFileAtomic(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    return entries;
+  }, { carry: ['risk'], inputs: targets.inputs });
+  if (targets.exportLp !== undefined && lp !== undefined) writeFileAtomic(targets.exportLp, lp);
   return { results, outDir, files: written };
 }
