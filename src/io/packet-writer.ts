@@ -31,8 +31,9 @@ export class PacketTargetError extends Error {
 
 export interface WritePacketOptions {
   /**
-   * Top-level subfolders of the previous packet that other commands write and
-   * this run reads (today risk/, from `bcid risk` and `bcid compare`): copied
+   * Top-level entries of the previous packet that other commands write and
+   * this run reads (today risk/, from `bcid risk` and `bcid compare`, and
+   * risk/comparison.json in the risk packet): copied
    * into the staging folder before `build`, so the build reads them there and
    * lists them in its manifest like every other file of the packet.
    */
@@ -90,11 +91,14 @@ export function assertReplaceablePacket(targetDir: string, carried: readonly str
   }
 }
 
-/** Copies the carried subfolders of the previous packet into the staging folder (symbolic links are never followed or kept). */
-function carryFolders(previous: string, staging: string, names: readonly string[]): void {
+/** Copies the carried entries of the previous packet into the staging folder (symbolic links are never followed or kept). */
+function carryEntries(previous: string, staging: string, names: readonly string[]): void {
   for (const name of names) {
     const from = path.join(previous, name);
-    if (existsSync(from) && lstatSync(from).isDirectory()) copyTree(from, path.join(staging, name));
+    if (!existsSync(from)) continue;
+    const stat = lstatSync(from);
+    if (stat.isDirectory()) copyTree(from, path.join(staging, name));
+    else if (stat.isFile()) copyFileSync(from, path.join(staging, name));
   }
 }
 
@@ -129,7 +133,7 @@ export async function writePacket<T>(targetDir: string, build: (stagingDir: stri
     assertReplaceablePacket(targetDir, options.carry ?? []);
     if (options.inputs) assertNoInputsInside(realDestination(targetDir), options.inputs);
     mkdirSync(staging);
-    if (options.carry && existsSync(targetDir)) carryFolders(targetDir, staging, options.carry);
+    if (options.carry && existsSync(targetDir)) carryEntries(targetDir, staging, options.carry);
     const result = await build(realpathSync(staging));
     swapIn(staging, targetDir);
     return result;

@@ -207,59 +207,67 @@ export function registerRisk(program: Command, io: CliIo): void {
         });
 
         phase('summarise');
-        const writer = await fileWriter(outDir);
-        writer.write('montecarlo.json', `${JSON.stringify(results, null, 2)}\n`);
-        await writeRiskTables(results, flags, writer.write, scenario.reportDate ?? '2025-12-22', loaded, scenario.name);
-        if (flags.charts) {
-          const { riskChartContext } = await import('../../report/risk/section.js');
-          const { fanChart } = await import('../../report/charts/fan.js');
-          const { tornadoChart } = await import('../../report/charts/tornado.js');
-          const { createLocale } = await import('../../report/locale.js');
-          const { createChartRenderer } = await import('../../render/chart.js');
-          const { DATA_SOURCE } = await import('./run-execute.js');
-          const ctx = riskChartContext(createLocale(flags.lang[0] ?? 'fr'), scenario.name, DATA_SOURCE);
-          const renderer = createChartRenderer();
-          const specs = [...(['equityToLoans', 'liquidityMonths', 'equity', 'creditLosses'] as const).map((m) => fanChart(results, m, ctx)), tornadoChart(results, ctx)];
-          for (const spec of specs) {
-            writer.write(`charts/${spec.id}.png`, await renderer.png(spec));
-            writer.write(`charts/${spec.id}.svg`, renderer.svg(spec));
+        // All or nothing, like `bcid run`: built in a staging folder and swapped in (issue 12); comparison.json is `bcid compare`'s and is kept.
+        const { writePacket } = await import('../../io/packet-writer.js');
+        const { packetFiles } = await import('../../io/packet-files.js');
+        const { realInputs } = await import('../../io/write-guard.js');
+        const inputFiles = realInputs(loaded.files.map((f) => path.resolve(paths.root, f.path)));
+        const { performanceReport, count } = await writePacket(outDir, async (staging) => {
+          const writer = packetFiles(staging, inputFiles);
+          writer.write('montecarlo.json', `${JSON.stringify(results, null, 2)}\n`);
+          await writeRiskTables(results, flags, writer.write, scenario.reportDate ?? '2025-12-22', loaded, scenario.name);
+          if (flags.charts) {
+            const { riskChartContext } = await import('../../report/risk/section.js');
+            const { fanChart } = await import('../../report/charts/fan.js');
+            const { tornadoChart } = await import('../../report/charts/tornado.js');
+            const { createLocale } = await import('../../report/locale.js');
+            const { createChartRenderer } = await import('../../render/chart.js');
+            const { DATA_SOURCE } = await import('./run-execute.js');
+            const ctx = riskChartContext(createLocale(flags.lang[0] ?? 'fr'), scenario.name, DATA_SOURCE);
+            const renderer = createChartRenderer();
+            const specs = [...(['equityToLoans', 'liquidityMonths', 'equity', 'creditLosses'] as const).map((m) => fanChart(results, m, ctx)), tornadoChart(results, ctx)];
+            for (const spec of specs) {
+              writer.write(`charts/${spec.id}.png`, await renderer.png(spec));
+              writer.write(`charts/${spec.id}.svg`, renderer.svg(spec));
+            }
           }
-        }
-        phase('write');
-        const { VERSION } = await import('../version.js');
-        const { availableParallelism } = await import('node:os');
-        const performanceReport: RiskPerformance = {
-          kind: 'bcid-risk-performance',
-          scenario: scenario.name,
-          paths: nPaths,
-          workers: pool.size,
-          simulationSeconds: round(simSeconds, 4),
-          pathsPerSecond: Math.round(nPaths / Math.max(simSeconds, 1e-9)),
-          totalSeconds: round((performance.now() - started) / 1000, 4),
-          phaseSeconds: phases,
-          peakRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
-          node: process.version,
-          cores: availableParallelism(),
-        };
-        writer.write('performance.json', `${JSON.stringify(performanceReport, null, 2)}\n`);
-        const { MANIFEST_FILE } = await import('../../io/manifest.js');
-        const { gitCommit } = await import('../../io/git-commit.js');
-        const manifest = {
-          tool: 'bcid-aes',
-          version: VERSION,
-          scenario: scenario.name,
-          seed,
-          gitCommit: gitCommit(paths.root),
-          createdAt: io.now().toISOString(),
-          inputs: loaded.files.map((f) => ({ path: f.path, sha256: f.sha256, role: f.role })),
-          outputs: writer.written.filter((w) => w.path !== 'performance.json').sort((a, b) => a.path.localeCompare(b.path)),
-        };
-        (await import('../../io/atomic-write.js')).writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+          phase('write');
+          const { VERSION } = await import('../version.js');
+          const { availableParallelism } = await import('node:os');
+          const performanceReport: RiskPerformance = {
+            kind: 'bcid-risk-performance',
+            scenario: scenario.name,
+            paths: nPaths,
+            workers: pool.size,
+            simulationSeconds: round(simSeconds, 4),
+            pathsPerSecond: Math.round(nPaths / Math.max(simSeconds, 1e-9)),
+            totalSeconds: round((performance.now() - started) / 1000, 4),
+            phaseSeconds: phases,
+            peakRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
+            node: process.version,
+            cores: availableParallelism(),
+          };
+          writer.write('performance.json', `${JSON.stringify(performanceReport, null, 2)}\n`);
+          const { MANIFEST_FILE } = await import('../../io/manifest.js');
+          const { gitCommit } = await import('../../io/git-commit.js');
+          const manifest = {
+            tool: 'bcid-aes',
+            version: VERSION,
+            scenario: scenario.name,
+            seed,
+            gitCommit: gitCommit(paths.root),
+            createdAt: io.now().toISOString(),
+            inputs: loaded.files.map((f) => ({ path: f.path, sha256: f.sha256, role: f.role })),
+            outputs: writer.entries(),
+          };
+          (await import('../../io/atomic-write.js')).writeFileAtomic(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+          return { performanceReport, count: manifest.outputs.length };
+        }, { carry: ['comparison.json'], inputs: inputFiles });
 
         if (flags.json) io.stdout(`${JSON.stringify({ results, performance: performanceReport }, null, 2)}\n`);
         else if (!flags.quiet) {
           io.stdout(riskSummary(results, performanceReport));
-          io.stdout(`\nRisk files: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files); the next \`bcid run ${scenario.name}\` or \`bcid dossier ${scenario.name}\` adds them to the dossier\n`);
+          io.stdout(`\nRisk files: ${path.relative(io.cwd, outDir) || '.'}/ (${count + 1} files); the next \`bcid run ${scenario.name}\` or \`bcid dossier ${scenario.name}\` adds them to the dossier\n`);
         }
         if (!results.identities.ok) {
           io.stderr(`bcid: internal error: path ${results.identities.worstPath} breaks the ${results.identities.worstIdentity} identity in ${results.identities.worstYear}\n`);
