@@ -6,9 +6,11 @@
  * cannot display reversed or hide a character. Tabs, newlines, CRLF line ends
  * (CSV on stdout) and a byte-order mark opening the text are kept.
  */
+import { INVISIBLE_CHARACTERS } from '../validate/hidden-characters.js';
+
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
-/** Bidi embeddings, overrides and isolates; zero-width space, joiners, word joiner, BOM. */
-export const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Bidi embeddings, overrides and isolates; zero-width space, joiners, word joiner, BOM (the set `validate` warns about). */
+const INVISIBLE = new RegExp(INVISIBLE_CHARACTERS.source, 'g');
 
 function hex(c: string, width: number): string {
   return c.codePointAt(0)!.toString(16).padStart(width, '0');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostics/diagnostic.js';
 import type { InputData } from '../schema/records.js';
 import { crossCheck } from '../validate/cross-checks.js';
+import { hiddenCharacterWarnings } from '../validate/hidden-characters.js';
 import { decodeText } from './decode.js';
 import { parseContributions } from './parse-contributions.js';
 import { parseMembers } from './parse-members.js';
@@ -88,6 +89,7 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
   };
   if (resolved === null) return { value: null, diagnostics: problems };
   problems.push(...crossCheck(inputs, resolved, { members: dataPaths.members, contributions: dataPaths.contributions }, incomplete));
+  problems.push(...hiddenCharacterWarnings(inputs));
   return { value: { resolved, inputs, files }, diagnostics: problems };
 }
 
