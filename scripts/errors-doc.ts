@@ -137,7 +137,6 @@ export function errorsDoc(cases: readonly CatalogueCase[]): string {
     '| Code | Meaning |',
     '|---|---|',
     '| 0 | valid (warnings may have been printed) |',
-    '| 1 | input data or scenario invalid: the messages say where and why |',
     '| 1 | input data or scenario invalid, or a report packet that `bcid verify` finds changed, incomplete or with an unreadable manifest |',
     '| 2 | usage error or environment problem: unknown command or flag, bad flag value, an unsafe output path, a locked packet, a full disk, no permission, no or a broken Chromium, or the run stopped by Ctrl-C or SIGTERM |',
     '| 3 | internal error: a bug in bcid, not in your data (re-run with `--debug` and report it) |',
