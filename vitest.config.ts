@@ -7,6 +7,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,
+    globalSetup: ['./tests/support/reports-guard.ts'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
   },
 });
