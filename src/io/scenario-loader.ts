@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isStackOverflow, yamlTooDeep } from './yaml-depth.js';
 import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import { knownKeysAt } from '../schema/known-keys.js';
@@ -117,6 +118,11 @@ function parseScenarioFile(name: string, file: string, text: string, problems: D
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
   const reportedLines = new Set<number>();
+  const overflow = doc.errors.find((e) => isStackOverflow(e.message));
+  if (overflow) {
+    problems.push(yamlTooDeep(file, MAX_DEPTH));
+    return null;
+  }
   for (const e of doc.errors) {
     // With prettyErrors off, errors carry offsets (pos) but no linePos.
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
@@ -137,12 +143,16 @@ function parseScenarioFile(name: string, file: string, text: string, problems: D
     // The alias limit defends against "billion laughs"; the parser signals it with a ReferenceError.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
+    if (isStackOverflow(String((e as Error).message))) {
+      problems.push(yamlTooDeep(file, MAX_DEPTH));
+      return null;
+    }
     const message = e instanceof ReferenceError ? 'too many YAML aliases: the file looks like an alias bomb' : `cannot read the YAML: ${firstLine(String((e as Error).message))}`;
     problems.push(diagnostic({ file, line: 1, column: 1, code: 'yaml-aliases', message, hint: 'write the values out instead of using &anchors and *aliases' }));
     return null;
   }
   if (depth(data) > MAX_DEPTH) {
-    problems.push(diagnostic({ file, line: 1, column: 1, code: 'yaml-too-deep', message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, hint: 'a scenario is at most a few levels deep; see scenarios/baseline.yaml' }));
+    problems.push(yamlTooDeep(file, MAX_DEPTH));
     return null;
   }
   if (data === null || data === undefined) data = {};

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { GrantElement, LoanSchedule } from '../../finance/index.js';
 import { money, percent, textTable } from '../text-table.js';
+import { plainNumber } from '../../render/plain-number.js';
 
 const COLUMNS = ['year', 'opening', 'disbursed', 'interest', 'capitalized', 'fees', 'principal', 'debtService', 'closing'] as const;
 
@@ -14,7 +15,7 @@ export function renderLoan(schedule: LoanSchedule, ge: GrantElement, format: 'ta
         2,
       )}\n`;
     case 'csv':
-      return stringify(schedule.rows.map((r) => COLUMNS.map((c) => r[c])), { header: true, columns: [...COLUMNS] });
+      return stringify(schedule.rows.map((r) => COLUMNS.map((c) => plainNumber(r[c]))), { header: true, columns: [...COLUMNS] });
     case 'table': {
       const rows = schedule.rows.map((r) => [String(r.year), ...COLUMNS.slice(1).map((c) => money(r[c]))]);
       const t = schedule.totals;

@@ -5,6 +5,7 @@ import type { CliIo } from '../io.js';
 import { InputFailure, UsageFailure } from '../failures.js';
 import { resolvePaths } from '../context.js';
 import { numberFlag } from '../parse-flags.js';
+import { capWorkers } from '../worker-cap.js';
 import { parseLangs } from './run.js';
 import type { ProjectPaths } from '../../io/project-paths.js';
 import type { LoadedRun } from '../../io/load-run-inputs.js';
@@ -138,7 +139,9 @@ export function registerRisk(program: Command, io: CliIo): void {
       };
       const pathsFlag = numberFlag('paths', flags.paths, { min: 1, max: 10_000_000, integer: true });
       const seedFlag = numberFlag('seed', flags.seed, { min: 0, max: 2 ** 31 - 1, integer: true });
-      const workersFlag = numberFlag('workers', flags.workers, { min: 1, max: 64, integer: true });
+      const capped = capWorkers(numberFlag('workers', flags.workers, { min: 1, max: 64, integer: true }), (await import('node:os')).availableParallelism());
+      if (capped.notice && !flags.quiet) io.stderr(`bcid: ${capped.notice}\n`);
+      const workersFlag = capped.workers;
       const paths = resolvePaths(command, io);
       const montecarlo = await import('../../risk/montecarlo.js');
       const { riskSettings } = await import('../../risk/calibration.js');

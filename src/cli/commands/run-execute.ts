@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { gitCommit } from '../../io/git-commit.js';
 import { MANIFEST_FILE, type Manifest, type ManifestEntry } from '../../io/manifest.js';
 import { VERSION } from '../version.js';
+import { isCalendarDate } from '../flag-values.js';
 
 /** Named in every chart footer; file names read the same in every language. */
 export const DATA_SOURCE = 'bcid-aes · data/projects.csv, data/members.csv, data/contributions.csv';
@@ -17,7 +18,7 @@ export const DATA_SOURCE = 'bcid-aes · data/projects.csv, data/members.csv, dat
 /** The cover date: the flag, else the scenario's, else today (then re-runs on another day differ). */
 export function reportDate(explicit: string | undefined, io: CliIo): string {
   if (explicit !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(explicit) || Number.isNaN(Date.parse(explicit))) throw new UsageFailure(`--date must be a date like 2025-12-22, got "${explicit}"`);
+    if (!isCalendarDate(explicit)) throw new UsageFailure(`--date must be a real calendar day written YYYY-MM-DD, like 2025-12-22, got "${explicit}"`);
     return explicit;
   }
   return io.now().toISOString().slice(0, 10);
