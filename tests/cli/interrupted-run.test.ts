@@ -68,9 +68,13 @@ async function until(condition: () => boolean, ms = 60_000): Promise<boolean> {
   return true;
 }
 
-/** The staging folder of process `pid` holds `file`. */
-const stagingHas = (file: string) => (pid: number) =>
-  readdirSync(path.dirname(packet)).some((d) => d.startsWith(`.baseline.staging-${pid}-`) && existsSync(path.join(path.dirname(packet), d, file)));
+/**
+ * Process `pid` has written `file`: in its staging folder, or (a writer without
+ * staging, as before issue 12) over the packet's own copy since `since`.
+ */
+const stagingHas = (file: string) => (pid: number, since: number) =>
+  readdirSync(path.dirname(packet)).some((d) => d.startsWith(`.baseline.staging-${pid}-`) && existsSync(path.join(path.dirname(packet), d, file))) ||
+  (existsSync(path.join(packet, file)) && statSync(path.join(packet, file)).mtimeMs > since);
 
 beforeAll(() => {
   // The real launcher over a build of today's sources, outside the repository.
@@ -96,7 +100,7 @@ describe('a run killed at any moment', () => {
     // The killed runs print another date, so that their dossiers, workbook and manifest would differ (same inputs, so verify can pass).
     runArgs.push('--date', '2031-07-01');
 
-    const moments: { name: string; signal: NodeJS.Signals; when: (pid: number) => boolean; needsPdf?: boolean; delayMs?: number }[] = [
+    const moments: { name: string; signal: NodeJS.Signals; when: (pid: number, since: number) => boolean; needsPdf?: boolean; delayMs?: number }[] = [
       { name: 'at start', signal: 'SIGKILL', when: () => true },
       { name: 'after the first file is staged', signal: 'SIGKILL', when: stagingHas('results.json') },
       { name: 'while the charts are drawn (Ctrl-C)', signal: 'SIGINT', when: stagingHas('results.json'), delayMs: 400 },
@@ -106,6 +110,7 @@ describe('a run killed at any moment', () => {
     ];
     for (const m of moments) {
       if (m.needsPdf && !pdf) continue;
+      const since = Date.now();
       const child = start();
       let stderr = '';
       child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -116,7 +121,7 @@ describe('a run killed at any moment', () => {
           browsers = browserChildren(child.pid!);
           return browsers.length > 0;
         }
-        return m.when(child.pid!);
+        return m.when(child.pid!, since);
       });
       expect(reached, `${m.name}: the moment never came`).toBe(true);
       // Inside page.pdf() for the PDF moments.
