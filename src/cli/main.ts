@@ -7,6 +7,7 @@ import { VERSION } from './version.js';
 import { classifyEnvironmentError } from './environment-errors.js';
 import { interruption, setInterruptNotice } from '../io/interrupt.js';
 import { printable } from './printable.js';
+import { InvariantViolation } from '../model/invariant-violation.js';
 
 export interface GlobalOptions {
   readonly debug: boolean;
@@ -64,7 +65,7 @@ function failureToExitCode(e: unknown, io: CliIo, debug: boolean): number {
   }
   const name = e instanceof Error ? e.name : 'Error';
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr(`bcid: internal error: ${name === 'InvariantViolation' ? '' : `${name}: `}${message}\n`);
+  io.stderr(`bcid: internal error: ${e instanceof InvariantViolation ? '' : `${name}: `}${message}\n`);
   if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   else io.stderr('This is a bug in bcid, not in your data. Re-run with --debug and report the output.\n');
   return ExitCode.internal;

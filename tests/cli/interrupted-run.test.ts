@@ -97,8 +97,9 @@ describe('a run killed at any moment', () => {
     const first = spawnSync(process.execPath, [path.join(pkg, 'bin', 'bcid.js'), ...runArgs], { encoding: 'utf8' });
     expect(first.status, first.stderr).toBe(0);
     const before = hashes(packet);
-    // The killed runs print another date, so that their dossiers, workbook and manifest would differ (same inputs, so verify can pass).
-    runArgs.push('--date', '2031-07-01');
+    // The killed runs use the other allocation method and print another date, so that their results.json, dossiers,
+    // workbook and manifest would differ from the packet's (with the same inputs, so verify can pass).
+    runArgs.push('--method', 'optimal', '--date', '2031-07-01');
 
     const moments: { name: string; signal: NodeJS.Signals; when: (pid: number, since: number) => boolean; needsPdf?: boolean; delayMs?: number }[] = [
       { name: 'at start', signal: 'SIGKILL', when: () => true },
@@ -146,6 +147,7 @@ describe('a run killed at any moment', () => {
     expect(readdirSync(path.dirname(packet))).toEqual(['baseline']);
     const after = hashes(packet);
     expect(after.get('dossier-fr.html')).not.toBe(before.get('dossier-fr.html'));
+    expect(after.get('results.json')).not.toBe(before.get('results.json'));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     expect((await runCli(['--root', root, 'verify', packet], root)).code).toBe(0);
   }, 600_000);
