@@ -8,7 +8,7 @@ describe('the package entry', () => {
     for (const name of ['pmt', 'ipmt', 'ppmt', 'fv', 'pv', 'nper', 'rate', 'npv', 'irr', 'xnpv', 'xirr', 'loanSchedule', 'grantElement', 'portfolioReflows', 'parseProjects', 'loadScenario', 'runModel']) {
       expect(typeof (bcid as Record<string, unknown>)[name], name).toBe('function');
     }
-    // PMT(0.05, 10, 100): the domain-facts annuity check, 12.9505 per period
+    // PMT(0.05, 10, 100): the docs/domain-facts.md annuity check, 12.9505 per period
     expect(bcid.pmt(0.05, 10, 100)).toBeCloseTo(-12.950457496545661, 12);
   });
 

@@ -8,6 +8,7 @@
  */
 import { INVISIBLE_CHARACTERS } from '../validate/hidden-characters.js';
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
 /** Bidi embeddings, overrides and isolates; zero-width space, joiners, word joiner, BOM (the set `validate` warns about). */
 const INVISIBLE = new RegExp(INVISIBLE_CHARACTERS.source, 'g');

@@ -69,7 +69,7 @@ function boundedNpv(flows: CashFlows): RateFunction {
 function newton(flows: CashFlows, guess: number): number | undefined {
   let r = guess;
   for (let i = 0; i < 100; i++) {
-    const { npv, slope, scale } = npvAndSlope(flows, r);
+    const { npv, slope } = npvAndSlope(flows, r);
     if (!Number.isFinite(npv) || !Number.isFinite(slope) || slope === 0) return undefined;
     const step = npv / slope;
     const next = r - step;

@@ -7,7 +7,7 @@
  * interest counts only when repaid as principal. Each row's flows are
  * discounted by whole years from signing (row t at (1+d)^t), which with full
  * disbursement at signing and annual payments in arrears reproduces the
- * published test vectors (domain-facts §4) to their 0.1-point rounding.
+ * published test vectors (docs/domain-facts.md §4) to their 0.1-point rounding.
  */
 import { FinanceError } from './errors.js';
 import type { LoanTerms } from './loan-terms.js';

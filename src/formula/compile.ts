@@ -1,5 +1,5 @@
 /**
- * Restricted score formulas (stack-notes §4): an analyst writes e.g.
+ * Restricted score formulas (docs/stack-notes.md §4): an analyst writes e.g.
  * `0.6 * fei + 0.4 * sei` in the scenario; we parse it once with mathjs,
  * check every node against allow-lists, and evaluate it per project.
  *
@@ -9,8 +9,16 @@
  * Everything else (assignment, function definition, blocks `a; b`, property
  * access `x.y` / `x[1]`, arrays, objects, strings, units, factorial, …) is
  * rejected with a message and, where it can be found, a 1-based column.
- * Exponents are bounded (|exponent| ≤ 1000), nesting is bounded (≤ 50) and
- * every result must be a finite number.
+ *
+ * Order matters: the whole syntax tree is checked against the allow-lists
+ * before anything in it is evaluated (so `fei^(f(x)=1)` or `fei^(1:1e7)` is
+ * rejected without defining a function or building a 10-million-element
+ * range). Only then are the constant parts evaluated, once: a constant
+ * exponent out of range, or a constant part that is not a finite number
+ * (`10^309`, `1/0`, `log(-1)`), is a compile error, so `bcid validate` and
+ * `bcid run` give the same verdict and message. The limits, with their units,
+ * are in FORMULA_LIMITS; with no ranges, arrays or strings, every value is a
+ * number and one evaluation takes at most `maxNodes` steps.
  *
  * Errors are values, never thrown, so `bcid validate` can point at
  * `scenario.yaml:line:col`.
@@ -18,9 +26,7 @@
 import type { MathNode } from 'mathjs';
 import { parseExpression } from './math.js';
 
-export type FormulaResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string; readonly column?: number };
+export type FormulaResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly column?: number };
 
 export interface CompiledFormula {
   readonly source: string;
@@ -30,10 +36,16 @@ export interface CompiledFormula {
 }
 
 export const FORMULA_LIMITS = {
-  /** Characters; the scenario schema caps the field at 500 as well. */
+  /** Length of the formula, in characters; the scenario schema caps the field at 500 as well. */
   maxLength: 500,
-  /** Nesting of brackets and of the syntax tree. */
+  /**
+   * Nesting, in levels: brackets inside brackets, calls inside calls, operators
+   * applied to operators. A chain of the same kind of operator (`a + b - c + …`,
+   * `a * b / c`) is one level, however long: it is flat, not nested.
+   */
   maxDepth: 50,
+  /** Size of the syntax tree, in nodes (each number, name, operator and call is one). */
+  maxNodes: 250,
   /** Largest |exponent| accepted in `^` or `pow`. */
   maxExponent: 1000,
 } as const;
@@ -112,7 +124,7 @@ function checkBrackets(source: string): FormulaResult<true> {
     if (c === '(' || c === '[' || c === '{') {
       depth++;
       if (depth > FORMULA_LIMITS.maxDepth) {
-        return fail(`formula nests brackets more than ${FORMULA_LIMITS.maxDepth} deep`, i + 1);
+        return fail(`formula nests brackets more than ${FORMULA_LIMITS.maxDepth} levels deep`, i + 1);
       }
     } else if (c === ')' || c === ']' || c === '}') {
       depth--;
@@ -124,38 +136,43 @@ function checkBrackets(source: string): FormulaResult<true> {
 interface Walk {
   readonly source: string;
   readonly variables: ReadonlySet<string>;
+  /** Nodes seen so far, against FORMULA_LIMITS.maxNodes. */
+  nodes: number;
 }
 
-function isConstantSubtree(node: MathNode): boolean {
-  let constant = true;
-  node.traverse((n) => {
-    if (n.type === 'SymbolNode') constant = false;
-  });
-  return constant;
+/** Binary operators of one precedence group: a left-nested chain of them (`a + b - c`) is flat. */
+const CHAIN_GROUP: Readonly<Record<string, string>> = {
+  add: 'sum',
+  subtract: 'sum',
+  multiply: 'product',
+  divide: 'product',
+  mod: 'product',
+  and: 'and',
+  or: 'or',
+};
+
+type Operator = MathNode & { fn: string; op: string; args: MathNode[] };
+
+function chainGroup(node: MathNode): string | undefined {
+  if (node.type !== 'OperatorNode') return undefined;
+  const op = node as Operator;
+  return op.args.length === 2 ? CHAIN_GROUP[op.fn] : undefined;
 }
 
-function exponentProblem(exponent: MathNode, w: Walk): FormulaResult<true> {
-  if (!isConstantSubtree(exponent)) return { ok: true, value: true };
-  let value: unknown;
-  try {
-    value = exponent.compile().evaluate();
-  } catch (e) {
-    return fail(`the exponent cannot be evaluated: ${(e as Error).message}`);
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > FORMULA_LIMITS.maxExponent) {
-    return fail(
-      `exponent ${String(value)} is out of range: |exponent| must be at most ${FORMULA_LIMITS.maxExponent}`,
-      columnOf(w.source, /\^|pow\s*\(/),
-    );
-  }
-  return { ok: true, value: true };
-}
-
+/**
+ * The allow-list walk: every node of the tree, nothing evaluated. Returns the
+ * first problem, or ok when the whole tree uses only what is allowed.
+ */
 function check(node: MathNode, depth: number, w: Walk): FormulaResult<true> {
-  if (depth > FORMULA_LIMITS.maxDepth) {
-    return fail(`formula is nested more than ${FORMULA_LIMITS.maxDepth} levels deep`);
+  w.nodes += 1;
+  if (w.nodes > FORMULA_LIMITS.maxNodes) {
+    return fail(`formula has more than ${FORMULA_LIMITS.maxNodes} parts (numbers, names, operators and calls): simplify it`);
   }
-  const children: MathNode[] = [];
+  if (depth > FORMULA_LIMITS.maxDepth) {
+    return fail(`formula is nested more than ${FORMULA_LIMITS.maxDepth} levels deep (brackets, calls or operators inside one another)`);
+  }
+  const children: (readonly [MathNode, number])[] = [];
+  const nested = (child: MathNode) => children.push([child, depth + 1] as const);
   switch (node.type) {
     case 'ConstantNode': {
       const value = (node as MathNode & { value: unknown }).value;
@@ -169,31 +186,31 @@ function check(node: MathNode, depth: number, w: Walk): FormulaResult<true> {
     case 'SymbolNode': {
       const name = (node as MathNode & { name: string }).name;
       if (!w.variables.has(name)) {
-        return fail(
-          `unknown variable "${name}"; allowed variables: ${[...w.variables].join(', ')}`,
-          columnOfWord(w.source, name),
-        );
+        return fail(`unknown variable "${name}"; allowed variables: ${[...w.variables].join(', ')}`, columnOfWord(w.source, name));
       }
       return { ok: true, value: true };
     }
     case 'ParenthesisNode':
-      children.push((node as MathNode & { content: MathNode }).content);
+      nested((node as MathNode & { content: MathNode }).content);
       break;
     case 'ConditionalNode': {
       const c = node as MathNode & { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
-      children.push(c.condition, c.trueExpr, c.falseExpr);
+      nested(c.condition);
+      nested(c.trueExpr);
+      nested(c.falseExpr);
       break;
     }
     case 'OperatorNode': {
-      const op = node as MathNode & { fn: string; op: string; args: MathNode[] };
+      const op = node as Operator;
       if (!OPERATORS.has(op.fn)) {
         return fail(`operator "${op.op}" (${op.fn}) is not allowed`, columnOf(w.source, new RegExp(escapeRe(op.op))));
       }
-      if (op.fn === 'pow' && op.args[1]) {
-        const p = exponentProblem(op.args[1], w);
-        if (!p.ok) return p;
-      }
-      children.push(...op.args);
+      const group = chainGroup(op);
+      op.args.forEach((arg, i) => {
+        // The left operand of `a + b` continuing the same chain stays on this level.
+        if (i === 0 && group !== undefined && chainGroup(arg) === group) children.push([arg, depth] as const);
+        else nested(arg);
+      });
       break;
     }
     case 'FunctionNode': {
@@ -204,35 +221,88 @@ function check(node: MathNode, depth: number, w: Walk): FormulaResult<true> {
       const name = f.fn.name;
       const arity = FUNCTIONS[name];
       if (!arity) {
-        return fail(
-          `unknown or disallowed function "${name}"; allowed functions: ${Object.keys(FUNCTIONS).join(', ')}`,
-          columnOfWord(w.source, name),
-        );
+        return fail(`unknown or disallowed function "${name}"; allowed functions: ${Object.keys(FUNCTIONS).join(', ')}`, columnOfWord(w.source, name));
       }
       if (f.args.length < arity[0] || f.args.length > arity[1]) {
         const expected = arity[0] === arity[1] ? `${arity[0]}` : `${arity[0]} to ${arity[1]}`;
         return fail(`function ${name} takes ${expected} argument(s), got ${f.args.length}`, columnOfWord(w.source, name));
       }
-      if (name === 'pow' && f.args[1]) {
-        const p = exponentProblem(f.args[1], w);
-        if (!p.ok) return p;
-      }
-      children.push(...f.args);
+      f.args.forEach(nested);
       break;
     }
     default: {
       const r = REJECTED[node.type];
-      return fail(
-        `${r?.what ?? `expression of kind ${node.type} is not allowed`}`,
-        columnOf(w.source, r?.mark),
-      );
+      return fail(`${r?.what ?? `expression of kind ${node.type} is not allowed`}`, columnOf(w.source, r?.mark));
     }
   }
-  for (const child of children) {
-    const r = check(child, depth + 1, w);
+  for (const [child, childDepth] of children) {
+    const r = check(child, childDepth, w);
     if (!r.ok) return r;
   }
   return { ok: true, value: true };
+}
+
+/** True when no variable occurs in `node` (the name of a called function is not a variable). */
+function isConstantSubtree(node: MathNode): boolean {
+  let constant = true;
+  node.traverse((n, path, parent) => {
+    if (n.type === 'SymbolNode' && !(parent?.type === 'FunctionNode' && path === 'fn')) constant = false;
+  });
+  return constant;
+}
+
+/** The exponent of a `^` or `pow` node, if it is one. */
+function exponentOf(node: MathNode): MathNode | undefined {
+  if (node.type === 'OperatorNode' && (node as Operator).fn === 'pow') return (node as Operator).args[1];
+  if (node.type === 'FunctionNode' && (node as MathNode & { fn: { name?: string } }).fn.name === 'pow') return (node as Operator).args[1];
+  return undefined;
+}
+
+/** Evaluates a checked, variable-free subtree with the same guards as a full evaluation. */
+function evaluateConstant(node: MathNode): FormulaResult<unknown> {
+  try {
+    return {
+      ok: true,
+      value: guardPowers(node)
+        .compile()
+        .evaluate(new Map<string, unknown>([[GUARDED_POW, guardedPow]])),
+    };
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
+/**
+ * After the allow-list walk only: each constant exponent must be in range, and
+ * each constant part that is an operation or call must give a finite number.
+ */
+function checkConstants(node: MathNode, w: Walk): FormulaResult<true> {
+  const exponent = exponentOf(node);
+  if (exponent !== undefined && isConstantSubtree(exponent)) {
+    const value = evaluateConstant(exponent);
+    if (!value.ok) return fail(`the exponent ${exponent.toString()} cannot be evaluated: ${value.message}`, columnOf(w.source, /\^|pow\s*\(/));
+    if (typeof value.value !== 'number' || !(Math.abs(value.value) <= FORMULA_LIMITS.maxExponent)) {
+      return fail(
+        `exponent ${String(value.value)} is out of range: |exponent| must be at most ${FORMULA_LIMITS.maxExponent}`,
+        columnOf(w.source, /\^|pow\s*\(/),
+      );
+    }
+  }
+  if (node.type !== 'ConstantNode' && node.type !== 'ParenthesisNode' && isConstantSubtree(node)) {
+    const value = evaluateConstant(node);
+    if (!value.ok) return fail(`${node.toString()} cannot be evaluated: ${value.message}`);
+    if (typeof value.value === 'number' && !Number.isFinite(value.value)) return fail(notFinite(node.toString(), value.value));
+  }
+  let problem: FormulaResult<true> = { ok: true, value: true };
+  node.forEach((child) => {
+    if (problem.ok) problem = checkConstants(child, w);
+  });
+  return problem;
+}
+
+/** The one wording of a non-finite value, at compile time and at evaluation. */
+function notFinite(what: string, value: number): string {
+  return `${what} gives ${value}, not a finite number (division by zero, overflow or log of a negative?)`;
 }
 
 function escapeRe(s: string): string {
@@ -260,8 +330,7 @@ function guardedPow(base: unknown, exponent: unknown): number {
 function guardPowers(root: MathNode): MathNode {
   return root.transform((node) => {
     const isPowOperator = node.type === 'OperatorNode' && (node as MathNode & { fn: string }).fn === 'pow';
-    const isPowCall =
-      node.type === 'FunctionNode' && (node as MathNode & { fn: { name?: string } }).fn.name === 'pow';
+    const isPowCall = node.type === 'FunctionNode' && (node as MathNode & { fn: { name?: string } }).fn.name === 'pow';
     if (!isPowOperator && !isPowCall) return node;
     const args = (node as MathNode & { args: MathNode[] }).args;
     // Rebuild as a call to the guard, reusing the FunctionNode constructor of this tree.
@@ -291,8 +360,11 @@ export function compileFormula(source: string, variables: readonly string[]): Fo
     return fail(`cannot read the formula: ${err.message}`, typeof err.char === 'number' ? Math.max(1, err.char) : undefined);
   }
   const declared = new Set(variables);
-  const checked = check(tree, 0, { source, variables: declared });
+  const walk: Walk = { source, variables: declared, nodes: 0 };
+  const checked = check(tree, 0, walk);
   if (!checked.ok) return checked;
+  const constants = checkConstants(tree, walk);
+  if (!constants.ok) return constants;
 
   let code: { evaluate: (scope: Map<string, unknown>) => unknown };
   try {
@@ -319,7 +391,7 @@ export function compileFormula(source: string, variables: readonly string[]): Fo
     }
     if (typeof value === 'boolean') value = value ? 1 : 0;
     if (typeof value !== 'number') return fail(`formula must give a number, got ${typeof value}`);
-    if (!Number.isFinite(value)) return fail(`formula gives ${value}, not a finite number (division by zero, overflow or log of a negative?)`);
+    if (!Number.isFinite(value)) return fail(notFinite('formula', value));
     return { ok: true, value };
   };
 

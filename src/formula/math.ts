@@ -1,6 +1,6 @@
 /**
  * The one hardened mathjs instance used to evaluate analysts' score formulas
- * (stack-notes §4). `parse` is captured before the dangerous functions are
+ * (docs/stack-notes.md §4). `parse` is captured before the dangerous functions are
  * disabled; the allow-list walk in `compile.ts` is the real defence, this is
  * defence in depth. After hardening, `math.import` throws, so nothing can be
  * added back, not even from JavaScript.

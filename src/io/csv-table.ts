@@ -59,7 +59,7 @@ export function stopAfterTooMany(file: string, line: number, problems: Diagnosti
 }
 
 /**
- * csv-parse 7's `delimiter_auto` mis-reads French exports (stack-notes §5),
+ * csv-parse 7's `delimiter_auto` mis-reads French exports (docs/stack-notes.md §5),
  * so the delimiter is sniffed from the header line, outside quotes.
  */
 export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {

@@ -5,7 +5,7 @@ import { isInside } from './project-paths.js';
 /** HEAD and a loose ref are one line; packed-refs of a large repository stays well under this. */
 const MAX_HEAD_BYTES = 4096;
 const MAX_PACKED_REFS_BYTES = 16 * 1024 * 1024;
-const REF = /^refs\/[A-Za-z0-9._\/-]+$/;
+const REF = /^refs\/[A-Za-z0-9._/-]+$/;
 const SHA = /^[0-9a-f]{40}$/;
 
 /**

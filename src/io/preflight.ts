@@ -24,7 +24,7 @@ export function assertWritableFolder(dir: string, minFreeBytes: number = MIN_FRE
     if (code === 'EROFS') throw new EnvironmentError(`${dir} is on a read-only file system; choose another folder with --out`);
     throw new EnvironmentError(`cannot write into ${dir} (${code ?? 'no permission'}); fix its permissions or choose another folder with --out`);
   }
-  let free: number | null = null;
+  let free: number | null;
   try {
     const s = statfsSync(dir);
     free = s.bavail * s.bsize;

@@ -3,7 +3,7 @@ import { isStackOverflow, yamlTooDeep } from './yaml-depth.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type WithDiagnostics } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import { knownKeysAt } from '../schema/known-keys.js';
-import { scenarioSchema, type NamedScenario, type Scenario } from '../schema/scenario.js';
+import { scenarioSchema, type NamedScenario } from '../schema/scenario.js';
 
 /** What the loader needs from the outside world: the text of a scenario by name. */
 /** `bytes` is the file size when the reader declined to read a file that is too large (text is then empty). */

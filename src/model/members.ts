@@ -1,7 +1,7 @@
 /**
  * Each member's burden, year by year: what it owes the bank on its sovereign
  * loans, against its revenue and exports and the LIC-DSF thresholds for its
- * debt-carrying capacity (domain-facts §4, 2018 framework):
+ * debt-carrying capacity (docs/domain-facts.md §4, 2018 framework):
  *
  *   capacity   debt service / revenue   debt service / exports
  *   weak            14 %                    10 %

@@ -46,7 +46,7 @@ export interface PortfolioFlows {
   readonly memberExposure: Readonly<Record<MemberCode, Float64Array>>;
 }
 
-/** PD × LGD by instrument, with or without preferred-creditor treatment (domain-facts §3.4). */
+/** PD × LGD by instrument, with or without preferred-creditor treatment (docs/domain-facts.md §3.4). */
 export function expectedLossRates(credit: Scenario['credit']): Readonly<Record<Instrument, number>> {
   const pd = credit.preferredCreditor ? credit.pd : credit.pdWithoutPcs;
   const lgd = credit.preferredCreditor ? credit.lgd : credit.lgdWithoutPcs;

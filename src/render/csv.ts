@@ -1,7 +1,7 @@
 /**
  * CSV output of a table, in two dialects:
  * - `rfc`: RFC 4180: comma, CRLF line ends, decimal point, no BOM;
- * - `fr`: what French Excel opens directly (stack-notes §5): semicolon, decimal
+ * - `fr`: what French Excel opens directly (docs/stack-notes.md §5): semicolon, decimal
  *   comma, UTF-8 BOM, CRLF.
  * Numbers keep full precision (rounded to 6 decimals, so that binary noise like
  * 0.30000000000000004 never shows) and are never grouped. Ratio columns, whose

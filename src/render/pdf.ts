@@ -1,6 +1,6 @@
 /**
  * Print HTML to A4 PDF (and take screenshots) with headless Chromium driven by
- * playwright-core, using Debian's `chromium` package (stack-notes §7).
+ * playwright-core, using Debian's `chromium` package (docs/stack-notes.md §7).
  *
  * - One browser and one page serve every document of a run (about 0.2 s per extra
  *   PDF instead of 1–2 s for a fresh page).

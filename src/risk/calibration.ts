@@ -1,7 +1,7 @@
 /**
  * The Monte Carlo calibration and the parameters the named stresses share:
  * the scenario's `risk:` section over the defaults below. Sources are
- * ../shared/docs/domain-facts.md, cited by section; EST = our estimate.
+ * docs/domain-facts.md, cited by section; EST = our estimate.
  *
  * Cost overruns (§5): a lognormal factor F per project, ln F ~ N(μ, σ²), with
  * mean e^(μ+σ²/2) = m and P80 e^(μ+z₈₀σ) = q of its sector's reference class

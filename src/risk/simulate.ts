@@ -3,9 +3,8 @@
  * project the stressed bank, check the accounting identities and add the
  * path's metrics to the block's accumulator. Runs in a worker thread or, with
  * one worker, in the main thread; it imports neither the allocation nor any
- * renderer (canvas must never load in a worker, stack-notes §2).
+ * renderer (canvas must never load in a worker, docs/stack-notes.md §2).
  */
-import { MEMBER_CODES } from '../schema/codes.js';
 import { neutralShocks, type MutableShockSet, type ShockSet } from '../shocks/shock-set.js';
 import { BlockSums, LIMITS, SCALAR_LOSS, SCALAR_MIN_EL, Tally, type AccumulatorLayout } from './accumulator.js';
 import type { CompiledRun, Funding } from './compiled.js';

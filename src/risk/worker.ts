@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry of the Monte Carlo (montecarlo.ts starts it): receives the
  * model once, then block indices; returns each block's floating sums (copied)
- * and, when asked to finish, its tally of counts over all its blocks. Loads only the simulation code: never canvas (stack-notes §2).
+ * and, when asked to finish, its tally of counts over all its blocks. Loads only the simulation code: never canvas (docs/stack-notes.md §2).
  */
 import { parentPort } from 'node:worker_threads';
 import { PathSimulator, type McModel } from './simulate.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
-import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from '../shocks/catalogue.js';
+import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from './stress-names.js';
 
 /**
  * The scenario an analyst edits in YAML. One schema serves three purposes:
@@ -55,7 +55,7 @@ const instrumentNumbers = (what: string) =>
 const sectorEnum = z.enum(SECTORS);
 
 /**
- * A stress name from the catalogue (src/shocks/catalogue.ts). An unknown name is
+ * A stress name from the catalogue (src/schema/stress-names.ts). An unknown name is
  * reported as an invalid value listing the forms, with the closest valid name first,
  * so `bcid validate` says "did you mean …".
  */
@@ -81,12 +81,12 @@ const overrunClass = z.strictObject({
 /**
  * Monte Carlo calibration (`bcid risk`) and the parameters the named stresses
  * share. Every key is optional: src/risk/calibration.ts holds the defaults and
- * their sources (domain-facts §3.4 and §5).
+ * their sources (docs/domain-facts.md §3.4 and §5).
  */
 const riskSchema = z
   .strictObject({
     paths: z.number().int().min(1).max(10_000_000).optional().describe('default number of Monte Carlo paths'),
-    correlation: share('ρ of the one-factor Gaussian copula of member defaults (domain-facts §3.4: ≥ 0.5)').optional(),
+    correlation: share('ρ of the one-factor Gaussian copula of member defaults (docs/domain-facts.md §3.4: ≥ 0.5)').optional(),
     pd: z
       .union([
         z.literal('credit'),
@@ -124,7 +124,7 @@ const riskSchema = z
     delays: z
       .strictObject({
         enabled: z.boolean().optional(),
-        sahelMultiplier: z.number().min(1).max(3).optional().describe('security and fragility multiplier on schedule overruns (domain-facts §5: 1.25–1.5)'),
+        sahelMultiplier: z.number().min(1).max(3).optional().describe('security and fragility multiplier on schedule overruns (docs/domain-facts.md §5: 1.25–1.5)'),
         maxYears: z.number().int().min(0).max(10).optional(),
         scheduleOverrun: z.partialRecord(sectorEnum, z.number().min(0).max(3)).optional().describe('expected delay as a share of construction time, by sector'),
       })

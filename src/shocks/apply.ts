@@ -3,7 +3,7 @@
  * overrun and levy factors multiply, delays and rate shifts add, late capital
  * adds up per member; for defaults, PCS loss and peg exits the earliest counts.
  */
-import { parseStress, type Stress } from './catalogue.js';
+import { parseStress, type Stress } from '../schema/stress-names.js';
 import { yearIndexOf, type StressContext } from './context.js';
 import { applyDelays } from './delays.js';
 import { applyLateCapital } from './late-capital.js';

@@ -5,7 +5,7 @@
  * repayment, dividend or cash flow comes later.
  * `delays-sector`: each project's reference-class schedule overrun (share of
  * its construction time, by sector) times the Sahel security multiplier,
- * rounded to whole years (domain-facts §5).
+ * rounded to whole years (docs/domain-facts.md §5).
  */
 import type { StressContext } from './context.js';
 import { copyShocks, type ShockSet } from './shock-set.js';

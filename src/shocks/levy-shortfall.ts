@@ -1,6 +1,6 @@
 /**
  * The PC-AES levy yields `pct` % less than projected from `fromIndex` on
- * (domain-facts §1.2: the yield is unpublished, estimated at 25–45 bn FCFA a year).
+ * (docs/domain-facts.md §1.2: the yield is unpublished, estimated at 25–45 bn FCFA a year).
  */
 import { copyShocks, type ShockSet } from './shock-set.js';
 

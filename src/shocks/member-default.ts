@@ -5,7 +5,7 @@
  * at default stays on the books as non-performing, provisioned at LGD, for
  * `arrearsYears`; then LGD × exposure is written off and the rest is
  * rescheduled (equal instalments over `rescheduleYears`, at the sovereign
- * lending rate). GEMs (domain-facts §3.4): recoveries above 90 %, median
+ * lending rate). GEMs (docs/domain-facts.md §3.4): recoveries above 90 %, median
  * resolution just over 3 years.
  * When several defaults name the same member, the earliest counts.
  */

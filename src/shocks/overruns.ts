@@ -1,6 +1,6 @@
 /**
  * Cost overruns at the reference-class P50 or P80 of each project's sector
- * (domain-facts §5, src/model/appraisal/reference-classes.ts).
+ * (docs/domain-facts.md §5, src/model/appraisal/reference-classes.ts).
  *
  * Convention: the bank co-finances its pro-rata share of the overrun. Its
  * commitment grows by the factor by which the cost exceeds what the approved

@@ -1,5 +1,5 @@
 /**
- * Loss of preferred-creditor treatment (the Afreximbank case, domain-facts
+ * Loss of preferred-creditor treatment (the Afreximbank case, docs/domain-facts.md
  * §3.3–3.4): from `fromIndex` on, provisions use the credit section's PD and
  * LGD without PCS, and so does any default that has no recovery of its own.
  */

@@ -1,5 +1,5 @@
 /**
- * Exit from the CFA peg (1 EUR = 655.957 FCFA, domain-facts §2): at the start of
+ * Exit from the CFA peg (1 EUR = 655.957 FCFA, docs/domain-facts.md §2): at the start of
  * the year the FCFA loses `pct` % of its EUR value, so one euro costs
  * 1 / (1 − pct/100) times as many francs (30 %: 655.957 → 937.08). The
  * foreign-currency share of the bank's bonds (funding.borrowing.foreignCurrencyShare)

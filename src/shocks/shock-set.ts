@@ -1,7 +1,7 @@
 /**
  * Every shock the stress tests and the Monte Carlo can apply, as plain data:
  * what the projection of a fixed portfolio needs to know to be stressed.
- * Named stresses (catalogue.ts) and Monte Carlo draws both produce one; the
+ * Named stresses (src/schema/stress-names.ts) and Monte Carlo draws both produce one; the
  * engine in src/risk/path.ts applies it. A neutral set changes nothing: the
  * stressed projection is then the deterministic run's, bit for bit.
  *

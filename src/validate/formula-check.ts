@@ -3,17 +3,15 @@ import type { ResolvedScenario } from '../io/scenario-loader.js';
 
 /**
  * A scoring formula is checked when the scenario is validated, not when the
- * model first evaluates it: the analyst sees the column of the mistake.
+ * model first evaluates it: the analyst sees the column of the mistake. `bcid run`
+ * loads its inputs through the same check, so both give the same verdict and message.
  * mathjs is heavy, so it is loaded only when a formula is present.
  */
 export async function checkFormula(resolved: ResolvedScenario): Promise<Diagnostic[]> {
   const formula = resolved.scenario.appraisal.formula;
   if (formula === undefined) return [];
-  const [{ compileFormula }, { FORMULA_VARIABLES }] = await Promise.all([
-    import('../formula/index.js'),
-    import('../model/appraisal/appraise.js'),
-  ]);
-  const compiled = compileFormula(formula, FORMULA_VARIABLES);
+  const { compileScoreFormula, FORMULA_VARIABLES } = await import('../formula/index.js');
+  const compiled = compileScoreFormula(formula);
   if (compiled.ok) return [];
   const at = resolved.locate(['appraisal', 'formula']);
   // The formula sits after `formula: ` (and maybe a quote) on its line: point at the offending character.

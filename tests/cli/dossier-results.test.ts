@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readResults } from '../../src/cli/read-results.js';
 import { RESULTS_VERSION } from '../../src/model/results.js';
 import { REPO_ROOT } from '../helpers/project.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from './run-cli.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'bcid-dossier-results-'));
 const resultsFile = path.join(root, 'reports', 'baseline', 'results.json');

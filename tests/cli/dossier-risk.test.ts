@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/project.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from './run-cli.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'bcid-dossier-risk-'));
 const packet = path.join(root, 'reports', 'baseline');

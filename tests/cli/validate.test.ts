@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diagnosticHeads, runCli, type CliRun } from '../helpers/cli.js';
+import { diagnosticHeads, runCli, type CliRun } from './run-cli.js';
 import { MINI, REPO_ROOT, tempProject } from '../helpers/project.js';
 
 /** `bcid validate` as scripts see it: exit codes, stdout/stderr, the JSON shape. */

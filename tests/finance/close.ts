@@ -1,10 +1,6 @@
-import fc from 'fast-check';
 import { expect } from 'vitest';
 
-// Every finance test file imports this module, so this is where a deeper
-// property run is switched on: FC_NUM_RUNS=5000 npx vitest run tests/finance
-const runs = Number(process.env['FC_NUM_RUNS']);
-if (Number.isInteger(runs) && runs > 0) fc.configureGlobal({ numRuns: runs });
+// Deeper property runs: FC_NUM_RUNS=5000 npx vitest run tests/finance (tests/support/fast-check.ts).
 
 /** |actual − expected| ≤ max(rel·|expected|, abs): relative, with an absolute floor for values near 0. */
 export function expectClose(actual: number, expected: number, rel = 1e-9, abs = 1e-12): void {

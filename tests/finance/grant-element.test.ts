@@ -15,7 +15,7 @@ const custom = (years: number, grace: number, rate: number, pct: number): LoanTe
 });
 const linear = (years: number, grace: number, rate: number): LoanTerms => ({ amount, rate, years, grace, method: 'linear' });
 
-// domain-facts §4 test vectors (5% discount, full disbursement at t0, annual
+// docs/domain-facts.md §4 test vectors (5% discount, full disbursement at t0, annual
 // payments in arrears), published rounded to 0.1 point (AfDB to 1 point).
 // IDA windows repay fixed percentages (custom profile); ADF, AfDB and the
 // generic 20y/5g loans repay equal principal (linear).

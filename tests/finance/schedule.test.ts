@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FinanceError, loanSchedule, validateLoanTerms, type LoanTerms, type ScheduleRow } from '../../src/finance/index.js';
+import { type FinanceError, loanSchedule, validateLoanTerms, type LoanTerms, type ScheduleRow } from '../../src/finance/index.js';
 import { errorCode, expectClose } from './close.js';
 
 type Expected = Partial<Record<keyof ScheduleRow, number>>;
@@ -30,7 +30,7 @@ describe('loanSchedule by method', () => {
 
   it('annuity: level debt service equal to P·r/(1−(1+r)^−n)', () => {
     const s = loanSchedule({ amount: 100, rate: 0.05, years: 10, grace: 0, method: 'annuity' });
-    const level = (100 * 0.05) / (1 - 1.05 ** -10); // 12.950457496545670, domain-facts §4
+    const level = (100 * 0.05) / (1 - 1.05 ** -10); // 12.950457496545670, docs/domain-facts.md §4
     expectClose(level, 12.95045749654566955, 1e-14);
     for (const row of s.rows.slice(1)) expectClose(row.debtService, level, 1e-12);
     expectClose(s.rows[1]?.interest ?? NaN, 5, 1e-15);

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { coverage, dscr, llcr, loanSchedule, sculptedDebtCapacity, type LoanTerms } from '../../src/finance/index.js';
 import { errorCode, expectClose } from './close.js';
 
-// domain-facts §7: CFADS 12 → 16.5 (+0.5/yr) over 10 years, r = 6%, DSCR 1.30
+// docs/domain-facts.md §7: CFADS 12 → 16.5 (+0.5/yr) over 10 years, r = 6%, DSCR 1.30
 // → debt 79.325. mpmath (30 digits): Σ (12 + 0.5(t−1)) / 1.3 / 1.06^t = 79.324773309619737723.
 const cfads = Array.from({ length: 10 }, (_, i) => 12 + 0.5 * i);
 const capacity = 79.324773309619737723;
 
 describe('sculptedDebtCapacity', () => {
-  it('reproduces the domain-facts test vector', () => {
+  it('reproduces the docs/domain-facts.md test vector', () => {
     expectClose(sculptedDebtCapacity(cfads, 0.06, 1.3), capacity, 1e-12);
     expect(sculptedDebtCapacity(cfads, 0.06, 1.3).toFixed(3)).toBe('79.325');
   });

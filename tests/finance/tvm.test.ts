@@ -10,7 +10,7 @@ import { errorCode, expectClose } from './close.js';
 describe('pmt', () => {
   it('matches Excel and numpy-financial', () => {
     expectClose(pmt(0.05 / 12, 360, 200000), -1073.6432460242779697);
-    expectClose(pmt(0.05, 10, 100), -12.95045749654566955); // domain-facts §4 annuity check
+    expectClose(pmt(0.05, 10, 100), -12.95045749654566955); // docs/domain-facts.md §4 annuity check
     expectClose(pmt(0.08 / 12, 10, 10000), -1037.0320893591521757); // Excel docs
     expectClose(pmt(0.08 / 12, 60, 15000), -304.14591432620523703); // numpy-financial docs
   });

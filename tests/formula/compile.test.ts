@@ -73,11 +73,11 @@ describe('compileFormula: hostile or invalid formulas are rejected with a messag
 
   it('rejects 500-deep nested parentheses before parsing', () => {
     const r = rejected(`${'('.repeat(500)}eirr${')'.repeat(500)}`);
-    expect(r.message).toMatch(/more than 50 deep/);
+    expect(r.message).toMatch(/more than 50 levels deep/);
     expect(r.column).toBe(FORMULA_LIMITS.maxDepth + 1);
   });
 
-  it('rejects deep unary chains by tree depth', () => {
+  it('rejects deep unary chains: each operator applies to the next, so each is a level', () => {
     expect(rejected(`${'-'.repeat(60)}eirr`).message).toMatch(/nested more than 50 levels/);
   });
 
@@ -120,5 +120,68 @@ describe('compileFormula: evaluation guards', () => {
   it('is deterministic', () => {
     const f = compiled('0.3 * eirr + 0.7 * sei');
     expect(f.evaluate(scope)).toEqual(f.evaluate(scope));
+  });
+});
+
+// Issue 12, items 10–12: each of these failed on the code before the fix.
+describe('compileFormula: the whole tree is checked before anything is evaluated', () => {
+  it('rejects a range in an exponent fast, with a short message (fei^(1:1e7) took 54 s and 1.65 GB)', () => {
+    const t0 = performance.now();
+    const r = rejected('fei^(1:1e7)');
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(r.message).toBe('ranges (a:b) are not allowed');
+    expect(r.column).toBe(7);
+  });
+
+  it('rejects a function definition in an exponent without defining it or printing mathjs source', () => {
+    const r = rejected('fei^(f(x)=1)');
+    expect(r.message).toBe('defining a function is not allowed');
+    expect(r.message).not.toMatch(/=>|\{|return/);
+  });
+
+  it.each(['fei^[1, 2]', 'pow(fei, 1:3)', 'fei^(a = 2)', 'fei^("x")'])('rejects %s before folding its exponent', (source) => {
+    expect(rejected(source).message).not.toMatch(/exponent|cannot be evaluated/);
+  });
+});
+
+describe('compileFormula: constant parts must be finite numbers (validate and run agree)', () => {
+  it.each([
+    ['10^309', '10 ^ 309 gives Infinity'],
+    ['1/0', '1 / 0 gives Infinity'],
+    ['log(-1)', 'log(-1) gives NaN'],
+    ['fei + 1/0', '1 / 0 gives Infinity'],
+  ])('%s is a compile error', (source, message) => {
+    expect(rejected(source).message).toBe(`${message}, not a finite number (division by zero, overflow or log of a negative?)`);
+  });
+
+  it('a non-finite result from the data is an evaluation error with the same wording', () => {
+    expect(compiled('1 / (fei - fei)').evaluate(scope)).toEqual({
+      ok: false,
+      message: 'formula gives Infinity, not a finite number (division by zero, overflow or log of a negative?)',
+    });
+  });
+});
+
+describe('compileFormula: each limit has its unit', () => {
+  it('a flat sum of 60 terms is one level deep, not 60', () => {
+    const source = Array.from({ length: 60 }, () => 'fei').join(' + ');
+    expect(compiled(source).evaluate(scope)).toEqual({ ok: true, value: expect.closeTo(30, 12) });
+    expect(compiled(Array.from({ length: 60 }, () => 'fei').join(' * ')).evaluate({ ...scope, fei: 1 })).toEqual({ ok: true, value: 1 });
+  });
+
+  it('counts brackets inside brackets as levels: 50 pass, 51 do not', () => {
+    expect(compiled(`${'('.repeat(50)}fei${')'.repeat(50)}`).evaluate(scope)).toEqual({ ok: true, value: 0.5 });
+    expect(rejected(`${'('.repeat(51)}fei${')'.repeat(51)}`).message).toBe('formula nests brackets more than 50 levels deep');
+  });
+
+  it('caps the syntax tree in nodes', () => {
+    const source = Array.from({ length: 130 }, () => '1').join('+');
+    expect(source.length).toBeLessThanOrEqual(FORMULA_LIMITS.maxLength);
+    expect(rejected(source).message).toBe('formula has more than 250 parts (numbers, names, operators and calls): simplify it');
+  });
+
+  it('states the limits with their units', () => {
+    expect(FORMULA_LIMITS).toEqual({ maxLength: 500, maxDepth: 50, maxNodes: 250, maxExponent: 1000 });
+    expect(rejected(`fei${' + fei'.repeat(100)}`).message).toBe('formula is 603 characters long; the limit is 500');
   });
 });

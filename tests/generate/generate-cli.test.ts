@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_CAPITAL_SCALE, syntheticPortfolio } from '../../src/generate/synthetic-portfolio.js';
 import { parseContributions } from '../../src/io/parse-contributions.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../cli/run-cli.js';
 import { REPO_ROOT } from '../helpers/project.js';
 
 const temps: string[] = [];

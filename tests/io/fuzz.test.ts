@@ -8,7 +8,7 @@ import { parseContributions } from '../../src/io/parse-contributions.js';
 import { parseMembers } from '../../src/io/parse-members.js';
 import { parseProjects } from '../../src/io/parse-projects.js';
 import { loadScenario } from '../../src/io/scenario-loader.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../cli/run-cli.js';
 import { MINI, REPO_ROOT, tempProject } from '../helpers/project.js';
 
 /**

@@ -8,7 +8,7 @@ import { REFERENCE_CLASSES, upliftFactor } from '../../src/model/appraisal/refer
 import { SECTORS } from '../../src/schema/codes.js';
 import { project, scenario } from './fixtures.js';
 
-describe('reference-class uplifts (domain-facts §5)', () => {
+describe('reference-class uplifts (docs/domain-facts.md §5)', () => {
   it('covers every sector, with P80 ≥ P50 ≥ 1', () => {
     for (const s of SECTORS) {
       const c = REFERENCE_CLASSES[s];

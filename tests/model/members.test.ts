@@ -6,7 +6,7 @@ import { memberYears, project, scenario } from './fixtures.js';
 
 const years = { start: 2026, end: 2035, count: 10 };
 
-describe('LIC-DSF thresholds (domain-facts §4)', () => {
+describe('LIC-DSF thresholds (docs/domain-facts.md §4)', () => {
   it('debt service / revenue and / exports by capacity', () => {
     expect(LIC_DSF_THRESHOLDS).toEqual({
       weak: { revenue: 0.14, exports: 0.1 },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario, ScenarioInputError } from '../../src/index.js';
 import { REPO_ROOT } from '../helpers/project.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../cli/run-cli.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'bcid-run-scenario-'));
 cpSync(path.join(REPO_ROOT, 'scenarios'), path.join(root, 'scenarios'), { recursive: true });

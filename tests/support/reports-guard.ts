@@ -39,7 +39,9 @@ export default function setup(): () => void {
     if (changed.length > 0) {
       // Vitest logs an error thrown here but keeps its exit code: set it too.
       process.exitCode = 1;
-      throw new Error(`tests wrote into the project's reports/ (every test must write in a temporary folder): ${changed.slice(0, 10).join(', ')}${changed.length > 10 ? ', …' : ''}`);
+      throw new Error(
+        `tests wrote into the project's reports/ (every test must write in a temporary folder): ${changed.slice(0, 10).join(', ')}${changed.length > 10 ? ', …' : ''}`,
+      );
     }
   };
 }

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogue, materialise } from '../helpers/catalogue.js';
-import { diagnosticHeads, runCli } from '../helpers/cli.js';
+import { caseArgv, emittedCodes } from '../../scripts/errors-doc.js';
+import { diagnosticHeads, runCli } from '../cli/run-cli.js';
 import { REPO_ROOT } from '../helpers/project.js';
 
 /**
@@ -20,7 +21,7 @@ describe('error catalogue', () => {
   it.each(cases.map((c) => [c.code, c] as const))('%s', async (code, c) => {
     const project = materialise(c);
     disposers.push(project.dispose);
-    const run = await runCli(['--root', project.root, 'validate', c.spec.scenario]);
+    const run = await runCli(['--root', project.root, ...caseArgv(c.spec)]);
 
     expect(run.code, run.stderr).toBe(c.spec.exitCode ?? 1);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
@@ -43,7 +44,8 @@ describe('error catalogue', () => {
       expect(run.stderr).toBe(c.expected);
     }
 
-    // The same problems as JSON, for scripts.
+    // The same problems as JSON, for scripts (validate only: run has no JSON output).
+    if (c.spec.command === 'run') return;
     const json = await runCli(['--root', project.root, 'validate', c.spec.scenario, '--format', 'json']);
     expect(json.code).toBe(run.code);
     const parsed = JSON.parse(json.stdout) as { valid: boolean; diagnostics: { code: string; file: string; line: number; column: number; message: string }[] };
@@ -53,16 +55,7 @@ describe('error catalogue', () => {
   });
 
   it('has a case for every code the loaders and checks can emit', () => {
-    const emitted = new Set<string>();
-    const notCodes = new Set(['non-sovereign', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
-    for (const dir of ['src/io', 'src/validate', 'src/diagnostics']) {
-      for (const file of readdirSync(path.join(REPO_ROOT, dir))) {
-        if (!file.endsWith('.ts')) continue;
-        const source = readFileSync(path.join(REPO_ROOT, dir, file), 'utf8');
-        if (!/\bDiagnostic\b/.test(source)) continue; // only modules that make diagnostics
-        for (const m of source.matchAll(/'([a-z]+(?:-[a-z0-9]+)+)'/g)) if (!notCodes.has(m[1] ?? '')) emitted.add(m[1] ?? '');
-      }
-    }
+    const emitted = new Set(emittedCodes(REPO_ROOT));
     const covered = new Set(cases.map((c) => c.code));
     expect([...emitted].filter((code) => !covered.has(code)).sort(), 'codes without a folder in tests/fixtures/errors/').toEqual([]);
     expect([...covered].filter((code) => !emitted.has(code)).sort(), 'catalogue folders for codes no source emits').toEqual([]);

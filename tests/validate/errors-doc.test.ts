@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GROUPS, errorsDoc, readCatalogue } from '../../scripts/errors-doc.js';
+import { GROUPS, emittedCodes, errorsDoc, readCatalogue } from '../../scripts/errors-doc.js';
 import { REPO_ROOT } from '../helpers/project.js';
 
 describe('docs/errors.md', () => {
@@ -19,5 +19,16 @@ describe('docs/errors.md', () => {
     }
     for (const g of GROUPS) expect(doc).toContain(`\n## ${g}\n`);
     expect(doc).toMatch(/\| 0 \| valid[^\n]*\n\| 1 \| input data or scenario invalid[^\n]*\n\| 2 \| usage error[^\n]*\n\| 3 \| internal error/);
+  });
+
+  it('documents every diagnostic code that any module of src/ emits', () => {
+    const doc = errorsDoc(cases);
+    const codes = emittedCodes(REPO_ROOT);
+    expect(codes).toContain('allocation-infeasible');
+    expect(codes).toContain('formula-failed');
+    expect(
+      codes.filter((code) => !doc.includes(`\n### ${code}\n`)),
+      'codes missing from docs/errors.md',
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Loading HiGHS (WebAssembly) lazily: only the optimal method pays for it.
  * highs ships CJS-style types, so under NodeNext TypeScript sees the module
- * object where the runtime gives the loader function (stack-notes §3).
+ * object where the runtime gives the loader function (docs/stack-notes.md §3).
  */
 import type highsModule from 'highs';
 

@@ -207,9 +207,9 @@ class IncrementalEvaluation implements Evaluation {
     if (this.materialised) return this.materialised;
     const { base, removed, added } = this;
     const ix = indexOf(base.model);
-    let placements = base.placements.slice();
-    let commitments = base.commitments.slice();
-    let eligible = base.eligible.slice();
+    const placements = base.placements.slice();
+    const commitments = base.commitments.slice();
+    const eligible = base.eligible.slice();
     for (const [k, amount] of this.amounts) {
       const c = commitments[k]!;
       commitments[k] = { project: c.project, financing: c.financing, year: c.year, amount };

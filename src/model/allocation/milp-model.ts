@@ -103,7 +103,6 @@ export function buildMilp(model: AllocationModel, reference: BankProjection, opt
   const ty = policy.treasuryYield;
   const r = policy.borrowing.rate;
   const k = policy.liquidityMonths / 12;
-  const shareOfLoans = policy.operatingExpenses.shareOfLoans;
   const remaining = trancheRemaining(policy.borrowing);
   const opening = ctx.funding.openingPaidIn + (options.extraCapital ?? 0);
   const Y = (i: number): number => ctx.years.start + i;

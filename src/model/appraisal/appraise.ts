@@ -1,6 +1,6 @@
 /**
  * Appraisal and scoring of the whole pipeline, after the World Bank
- * Infrastructure Prioritization Framework (domain-facts §6):
+ * Infrastructure Prioritization Framework (docs/domain-facts.md §6):
  * - financial-economic index (FEI): EIRR, FIRR (0 when absent) and economic NPV;
  * - social-integration index (SEI): jobs, population served, regional
  *   integration and readiness;
@@ -20,19 +20,8 @@ import { appraiseFlow } from './economic.js';
 import { minMax, weightedIndex } from './normalise.js';
 import { upliftFactor } from './reference-classes.js';
 
-/** The variables a scoring formula may use. */
-export const FORMULA_VARIABLES = [
-  'fei',
-  'sei',
-  'eirr',
-  'firr',
-  'npv',
-  'jobs',
-  'population',
-  'integration',
-  'readiness',
-  'cost',
-] as const;
+/** The variables a scoring formula may use (one list, shared with validate/). */
+export { FORMULA_VARIABLES } from '../../formula/score-variables.js';
 
 export interface Appraisal {
   readonly projectId: string;

@@ -1,5 +1,5 @@
 /**
- * Min-max normalisation over the pipeline (World Bank IPF, domain-facts §6):
+ * Min-max normalisation over the pipeline (World Bank IPF, docs/domain-facts.md §6):
  * the best project on a criterion gets 1, the worst 0. When every project has
  * the same value the criterion cannot rank them; all get 1, so the criterion
  * neither helps nor hurts anyone and a one-project pipeline is not scored 0.

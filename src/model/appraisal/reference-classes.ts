@@ -1,10 +1,10 @@
 /**
- * Reference-class cost uplifts by sector (domain-facts §5): the factor a
+ * Reference-class cost uplifts by sector (docs/domain-facts.md §5): the factor a
  * project's cost estimate is multiplied by so that, on the record of past
  * projects of its class, the budget is not exceeded with 50 % (P50) or 80 %
  * (P80) probability.
  *
- * Where domain-facts gives P50 and P80 uplifts (UK DfT/COWI, Flyvbjerg) we
+ * Where docs/domain-facts.md gives P50 and P80 uplifts (UK DfT/COWI, Flyvbjerg) we
  * use them. Where it gives only the suggested lognormal defaults (mean, P80),
  * P50 is that lognormal's median: with mean m and P80 q,
  * σ solves σ²/2 − 0.8416 σ = ln m − ln q and median = m·e^(−σ²/2).
@@ -15,7 +15,7 @@
 import type { Confidence, Sector } from '../../schema/codes.js';
 
 export interface ReferenceClass {
-  /** Name of the reference class in domain-facts §5. */
+  /** Name of the reference class in docs/domain-facts.md §5. */
   readonly referenceClass: string;
   readonly p50: number;
   readonly p80: number;

@@ -2,7 +2,7 @@ import type { AllocationRow, RunResults } from '../../model/results.js';
 import { bn } from '../tables.js';
 import type { ChartContext } from './context.js';
 import { OKABE_ITO } from './palette.js';
-import { CHART_HEIGHT, CHART_WIDTH, type BubblePoint, type ChartSpec } from './spec.js';
+import { CHART_WIDTH, type BubblePoint, type ChartSpec } from './spec.js';
 
 export const BUBBLE_MIN_RADIUS = 4;
 export const BUBBLE_MAX_RADIUS = 26;

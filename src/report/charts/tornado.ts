@@ -4,7 +4,7 @@
  * deterministic value when the input alone is at its favourable and at its
  * adverse value. Horizontal bars, largest swing on top, in percentage points.
  */
-import { MEMBER_CODES } from '../../schema/codes.js';
+import { type MEMBER_CODES } from '../../schema/codes.js';
 import type { RiskResults } from '../../risk/results.js';
 import type { TornadoBar } from '../../risk/tornado.js';
 import type { Locale } from '../locale.js';

@@ -1,7 +1,7 @@
 import { ar } from './ar.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
-import type { Catalogue, Lang, MessageKey, PluralKey } from './types.js';
+import type { Catalogue, Lang } from './types.js';
 
 export { LANGS, isLang } from './types.js';
 export type { Catalogue, Lang, MessageKey, PluralKey } from './types.js';

@@ -1,6 +1,6 @@
-/** A named stress in words, in the report language (src/shocks/catalogue.ts). */
+/** A named stress in words, in the report language (src/schema/stress-names.ts). */
 import { MEMBER_CODES } from '../../schema/codes.js';
-import { parseStress } from '../../shocks/catalogue.js';
+import { parseStress } from '../../schema/stress-names.js';
 import type { Locale } from '../locale.js';
 
 export function describeStress(name: string, L: Locale): string {

@@ -20,10 +20,11 @@
  * convention for its one-off depreciation shock). Without r<pct> the recovery
  * is 1 − the scenario's sovereign LGD (with or without PCS at the time).
  *
- * Pure: parsing and formatting only; what each stress does is in the
- * transform files next to this one.
+ * Pure: parsing and formatting only. It lives in schema/ because the scenario
+ * schema checks these names; what each stress does is in the transform files
+ * of src/shocks/ (shocks → schema, never back).
  */
-import { MEMBER_CODES, type MemberCode } from '../schema/codes.js';
+import { MEMBER_CODES, type MemberCode } from './codes.js';
 
 export type Stress =
   | { readonly kind: 'overruns'; readonly level: 'p50' | 'p80' }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/scenario-loader.js';
 import { MEMBER_CODES } from '../../src/schema/codes.js';
-import { formatStress, parseStress, STRESS_EXAMPLES, suggestStress, type Stress } from '../../src/shocks/catalogue.js';
+import { formatStress, parseStress, STRESS_EXAMPLES, suggestStress, type Stress } from '../../src/schema/stress-names.js';
 
 describe('stress names', () => {
   it('every example parses and formats back to itself', () => {
@@ -102,7 +102,7 @@ describe('bcid validate', () => {
     const { writeFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { tempProject } = await import('../helpers/project.js');
-    const { runCli } = await import('../helpers/cli.js');
+    const { runCli } = await import('../cli/run-cli.js');
     const p = tempProject();
     try {
       writeFileSync(path.join(p.root, 'scenarios', 'bad.yaml'), '# x\nextends: baseline\nstresses: [levy-shortfal-50]\n');
