@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquirePacketLock, lockFileFor, PacketLockedError } from '../../src/io/packet-lock.js';
 import { PacketTargetError, writePacket } from '../../src/io/packet-writer.js';
-import { packetFiles } from '../../src/io/packet-files.js';
+import { PacketWriter } from '../../src/cli/packet-writer.js';
 import { UnsafeWriteError } from '../../src/io/write-guard.js';
 
 const temps: string[] = [];
@@ -39,7 +39,7 @@ function tree(dir: string): Record<string, string> {
 
 async function packet(target: string, files: Record<string, string>): Promise<void> {
   await writePacket(target, async (staging) => {
-    const out = packetFiles(staging, new Set());
+    const out = new PacketWriter(staging);
     for (const [p, text] of Object.entries(files)) out.write(p, text);
     writeFileSync(path.join(staging, 'manifest.json'), '{}');
   });
@@ -119,7 +119,7 @@ describe('packet files', () => {
     mkdirSync(data);
     writeFileSync(path.join(data, 'members.csv'), 'input');
     symlinkSync(data, path.join(staging, 'tables'));
-    const out = packetFiles(staging, new Set([path.join(data, 'members.csv')]));
+    const out = new PacketWriter(staging, new Set([path.join(data, 'members.csv')]));
     expect(() => out.write('tables/members.csv', 'table')).toThrow(UnsafeWriteError);
     expect(() => out.write('tables/other.csv', 'table')).toThrow(/outside/);
     expect(() => out.write('../escape.csv', 'x')).toThrow(UnsafeWriteError);
