@@ -3,13 +3,15 @@ import { defineConfig } from 'vitest/config';
 /**
  * Two projects, disjoint: `npm test` runs both, `npm run test:unit` only `unit`.
  * `slow` holds what starts the whole CLI, a browser or a child process, or renders
- * a full packet: the golden cases, tests/cli, the bench smoke test, the PDF and
+ * a full packet: the golden cases, tests/cli, tests/pipeline (every shipped
+ * scenario through the library and the CLI), the bench smoke test, the PDF and
  * packet renderers, the Monte Carlo and comparison runs, and the error catalogue
  * (one CLI run per case).
  */
 const SLOW = [
   'tests/golden/**/*.test.ts',
   'tests/cli/**/*.test.ts',
+  'tests/pipeline/**/*.test.ts',
   'tests/bench/**/*.test.ts',
   'tests/render/browser.test.ts',
   'tests/render/packet.test.ts',

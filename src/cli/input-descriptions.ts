@@ -7,6 +7,7 @@ const DESCRIPTIONS: Readonly<Record<InputFile['role'], Omit<InputDescription, 'p
   projects: { description: 'Candidate projects: costs from the AES reference dataset; appraisal figures illustrative', basis: 'mixed' },
   members: { description: 'Member macro data (IMF, World Bank, BCEAO, national sources)', basis: 'mixed' },
   contributions: { description: 'Paid-in capital schedule and PC-AES levy projection', basis: 'estimate' },
+  memberDebtPaths: { description: 'Analyst debt paths of the members without BCID-AES (e.g. from an IMF/World Bank DSA)', basis: 'mixed' },
 };
 
 export function describeInputs(files: readonly InputFile[]): InputDescription[] {

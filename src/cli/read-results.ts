@@ -18,10 +18,16 @@ const resultsSchema = z.looseObject({
     z.looseObject({ projectId: z.string(), name: z.string(), countries: z.array(z.looseObject({ member: z.string(), share: num })), sector: z.string(), instrument: z.string(), score: num, requested: num, approved: num, commitmentYear: numOrNull, funded: z.boolean() }),
   ),
   bank: z.array(z.looseObject({ year: num, loansOutstanding: num, equity: num, equityToLoans: numOrNull, liquidityMonths: numOrNull, borrowings: num, headroom: num })),
-  members: z.array(z.looseObject({ member: z.string(), year: num, debtServiceToRevenue: num })),
+  members: z.array(
+    z.looseObject({ member: z.string(), year: num, debtServiceToRevenue: num, publicDebtToGdp: num, bindingIndicator: z.string(), bindingRatio: num, thresholds: z.record(z.string(), num), increments: z.record(z.string(), num), breaches: z.record(z.string(), z.boolean()) }),
+  ),
+  pricing: z.array(z.looseObject({ instrument: z.string(), rate: num, grantElement: num, concessional: z.boolean(), rateForConcessional: numOrNull, breakEvenRate: numOrNull, breakEvenRateWithoutPcs: numOrNull })),
   reflows: z.array(z.looseObject({ year: num, dimension: z.string(), key: z.string() })),
   solver: z.looseObject({ method: z.string(), status: z.string() }),
   checks: z.array(z.looseObject({ name: z.string(), ok: z.boolean() })),
+  maturityGap: z
+    .array(z.looseObject({ year: num, cash: z.array(num), loans: z.array(num), allowance: z.array(num), equityInvestments: z.array(num), assets: z.array(num), liabilities: z.array(num) }))
+    .optional(),
 });
 
 export type ResultsRead = { readonly ok: true; readonly value: RunResults } | { readonly ok: false; readonly problem: string };

@@ -6,11 +6,12 @@ import type { InputFile } from '../io/load-run-inputs.js';
 import type { Lang } from '../report/i18n/index.js';
 import { createLocale } from '../report/locale.js';
 import { riskChartContext } from '../report/risk/section.js';
-import { breachesTable, defaultsTable, fanTable, lossTable, tornadoTable } from '../report/risk/tables.js';
+import { breachesByYearTable, breachesTable, defaultsTable, economicCapitalTable, fanTable, lossTable, tornadoTable } from '../report/risk/tables.js';
 import { fanChart } from '../report/charts/fan.js';
 import { tornadoChart } from '../report/charts/tornado.js';
 import type { ChartSpec } from '../report/charts/spec.js';
 import { renderCsv, type CsvDialect } from '../render/csv.js';
+import { renderXlsx } from '../render/xlsx.js';
 import type { RiskResults } from '../risk/results.js';
 import { describeInputs } from './input-descriptions.js';
 import type { PacketWriter } from './packet-writer.js';
@@ -18,9 +19,8 @@ import { VERSION } from './version.js';
 
 export async function writeRiskTables(writer: PacketWriter, results: RiskResults, options: { lang: Lang; csvDialect: CsvDialect; date: string; inputs: readonly InputFile[] }): Promise<void> {
   const L = createLocale(options.lang);
-  const tables = [breachesTable(results, L), lossTable(results, L), fanTable(results, L), tornadoTable(results, L), defaultsTable(results, L)];
+  const tables = [breachesTable(results, L), breachesByYearTable(results, L), lossTable(results, L), economicCapitalTable(results, L), fanTable(results, L), tornadoTable(results, L), defaultsTable(results, L)];
   for (const table of tables) writer.write(`tables/${table.id}.csv`, renderCsv(table, options.csvDialect, L));
-  const { renderXlsx } = await import('../render/xlsx.js');
   const scenario = results.scenario;
   writer.write(`bcid-${scenario}-risk.xlsx`, await renderXlsx(tables, { scenario, date: options.date, inputs: describeInputs(options.inputs), toolVersion: VERSION }, L));
 }

@@ -36,7 +36,6 @@ export const DIAGNOSTIC_CODES = [
   'missing-value',
   'no-capital',
   'no-rows',
-  'non-sovereign',
   'not-integer',
   'out-of-range',
   'path-outside-project',

@@ -4,22 +4,23 @@ import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostic
 import type { InputData } from '../schema/records.js';
 import { decodeText } from './decode.js';
 import { parseContributions } from './parse-contributions.js';
+import { parseMemberDebtPaths } from './parse-member-debt-paths.js';
 import { parseMembers } from './parse-members.js';
 import { parseProjects } from './parse-projects.js';
 import { displayPath, isInside, type ProjectPaths } from './project-paths.js';
-import { MAX_SCENARIO_BYTES, loadScenario, type ResolvedScenario } from './scenario-loader.js';
+import { MAX_SCENARIO_BYTES, loadScenario, type ResolvedScenario, type ScenarioDraft } from './scenario-loader.js';
 import { MAX_CSV_BYTES } from './csv-table.js';
 import { sha256 } from './hash.js';
 
 export interface InputFile {
-  readonly role: 'scenario' | 'projects' | 'members' | 'contributions';
+  readonly role: 'scenario' | DataRole;
   /** As shown to users: relative to the project root. */
   readonly path: string;
   readonly sha256: string;
   readonly encoding: string;
 }
 
-export type DataRole = 'projects' | 'members' | 'contributions';
+export type DataRole = 'projects' | 'members' | 'contributions' | 'memberDebtPaths';
 
 export interface LoadedRun {
   readonly resolved: ResolvedScenario;
@@ -38,7 +39,12 @@ export interface LoadOptions {
  * Reads a scenario by name or path, then the three data files it names. Checks
  * across files are the pipeline's next step (src/pipeline/load.ts), not this one's.
  */
-export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options: LoadOptions = {}): WithDiagnostics<LoadedRun | null> {
+/** What was loaded, with the merged scenario as written for the checks between its keys. */
+export interface RunInputsLoad extends WithDiagnostics<LoadedRun | null> {
+  readonly draft?: ScenarioDraft;
+}
+
+export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options: LoadOptions = {}): RunInputsLoad {
   const problems: Diagnostic[] = [];
   const files: InputFile[] = [];
   const name = scenarioNameFromArg(scenarioArg, paths, options, problems);
@@ -57,12 +63,14 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
   });
   problems.push(...loaded.diagnostics);
   const resolved = loaded.value;
+  const draft = loaded.draft ? { draft: loaded.draft } : {};
   const dataPaths = resolved?.scenario.data ?? loaded.dataPaths;
-  if (dataPaths === undefined) return { value: null, diagnostics: problems };
+  if (dataPaths === undefined) return { value: null, diagnostics: problems, ...draft };
 
   const incomplete = new Set<DataRole>();
   const read = <T>(role: DataRole, parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
-    const configured = dataPaths[role];
+    const configured = (dataPaths as Partial<Record<DataRole, string>>)[role];
+    if (configured === undefined) return empty;
     const absolute = path.resolve(paths.root, configured);
     const at = resolved?.locate(['data', role]) ?? { file: files[0]?.path ?? '<scenario>', line: 1, column: 1 };
     if (!options.allowOutside && !isInside(paths.data, absolute)) {
@@ -91,9 +99,10 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
     projects: read('projects', parseProjects, []),
     members: read('members', parseMembers, []),
     contributions: read('contributions', parseContributions, []),
+    ...(resolved?.scenario.data.memberDebtPaths !== undefined ? { memberDebtPaths: read('memberDebtPaths', parseMemberDebtPaths, []) } : {}),
   };
-  if (resolved === null) return { value: null, diagnostics: problems };
-  return { value: { resolved, inputs, files, incomplete }, diagnostics: problems };
+  if (resolved === null) return { value: null, diagnostics: problems, ...draft };
+  return { value: { resolved, inputs, files, incomplete }, diagnostics: problems, ...draft };
 }
 
 function scenarioNameFromArg(arg: string, paths: ProjectPaths, options: LoadOptions, problems: Diagnostic[]): string | null {

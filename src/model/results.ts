@@ -1,5 +1,8 @@
 import type { Instrument, MemberCode, Sector, DebtCapacity } from '../schema/codes.js';
 import type { NamedScenario } from '../schema/scenario.js';
+import type { BcidDebtClass } from '../schema/member-debt.js';
+import type { PricingRow } from './pricing/pricing.js';
+import type { DebtIndicator, IndicatorValues } from './members/thresholds.js';
 
 /**
  * What `bcid run` computes: the contract between the model core and the
@@ -50,7 +53,10 @@ export interface AllocationRow {
   readonly shortfall: number | null;
   /** Commitment year at which the reason was tested (the project's best year), null when not year-specific. */
   readonly reasonYear: number | null;
+  /** Funded loans: grant element at 5 % of the loan's own terms (src/model/pricing/); null otherwise. */
   readonly grantElement: number | null;
+  /** Funded loans: grant element ≥ 35 %; null otherwise. */
+  readonly concessional: boolean | null;
 }
 
 export interface BankYear {
@@ -134,6 +140,43 @@ export interface MemberYearResult {
   readonly breachesExports: boolean;
   /** Grant element of the member's loans signed up to this year, amount-weighted. */
   readonly grantElement: number | null;
+  /** How the member counts its BCID-AES loans (`members.bcidDebtIs`). */
+  readonly bcidDebtIs: BcidDebtClass;
+  /** BCID-AES loans at 5 %: PV of what is still to be paid, net of what is still to be drawn. */
+  readonly bcidPresentValue: number;
+  /** The member's whole public debt, with BCID-AES (face value). */
+  readonly publicDebt: number;
+  readonly externalDebt: number;
+  readonly externalDebtService: number;
+  readonly pvExternalDebt: number;
+  /** The same without BCID-AES (the existing debt's path, src/model/members/debt-path.ts). */
+  readonly publicDebtWithoutBcid: number;
+  readonly externalDebtWithoutBcid: number;
+  readonly externalDebtServiceWithoutBcid: number;
+  readonly pvExternalDebtWithoutBcid: number;
+  /** The six debt indicators with BCID-AES (decimals; PVs at 5 %). */
+  readonly publicDebtToGdp: number;
+  readonly pvPublicDebtToGdp: number;
+  readonly pvExternalDebtToGdp: number;
+  readonly pvExternalDebtToExports: number;
+  readonly externalDebtServiceToExports: number;
+  readonly externalDebtServiceToRevenue: number;
+  /** The same without BCID-AES. */
+  readonly publicDebtToGdpWithoutBcid: number;
+  readonly pvPublicDebtToGdpWithoutBcid: number;
+  readonly pvExternalDebtToGdpWithoutBcid: number;
+  readonly pvExternalDebtToExportsWithoutBcid: number;
+  readonly externalDebtServiceToExportsWithoutBcid: number;
+  readonly externalDebtServiceToRevenueWithoutBcid: number;
+  /** With − without, per indicator. */
+  readonly increments: IndicatorValues;
+  /** LIC-DSF thresholds for the member's capacity; WAEMU 70 % for publicDebtToGdp. */
+  readonly thresholds: IndicatorValues;
+  readonly breaches: IndicatorValues<boolean>;
+  readonly breachesWithoutBcid: IndicatorValues<boolean>;
+  /** The LIC-DSF indicator with the largest value / threshold, with BCID-AES, and that ratio. */
+  readonly bindingIndicator: DebtIndicator;
+  readonly bindingRatio: number;
 }
 
 export interface InvariantCheck {
@@ -190,14 +233,35 @@ export interface ReflowRow {
  */
 export const RESULTS_VERSION = 1;
 
+/**
+ * Assets and liabilities at the end of a year by residual maturity, in the buckets
+ * [< 1, 1–3, 3–5, 5–10, > 10 years] (src/risk/maturity-gap.ts); each line sums to its
+ * balance-sheet total that year.
+ */
+export interface MaturityGapYear {
+  readonly year: number;
+  readonly cash: readonly number[];
+  readonly loans: readonly number[];
+  /** Contra-asset (≤ 0), spread as the loans and equity investments it covers. */
+  readonly allowance: readonly number[];
+  readonly equityInvestments: readonly number[];
+  readonly assets: readonly number[];
+  /** The bank's bonds: its only liabilities. */
+  readonly liabilities: readonly number[];
+}
+
 export interface RunResults {
   readonly version: typeof RESULTS_VERSION;
   readonly scenario: NamedScenario;
   readonly allocation: readonly AllocationRow[];
   readonly bank: readonly BankYear[];
   readonly members: readonly MemberYearResult[];
+  /** One row per loan instrument: rate, grant element, concessional rate, break-even rates. */
+  readonly pricing: readonly PricingRow[];
   /** Portfolio flows per year, long format: one row per year × (total | member | sector). */
   readonly reflows: readonly ReflowRow[];
   readonly solver: SolverReport;
   readonly checks: readonly InvariantCheck[];
+  /** Residual-maturity profile of the balance sheet, per year (absent in results written before it existed). */
+  readonly maturityGap?: readonly MaturityGapYear[];
 }

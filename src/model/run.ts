@@ -17,12 +17,12 @@ import { portfolioScore } from './allocation/ranking.js';
 import { bankRows } from './bank/rows.js';
 import { runChecks } from './checks.js';
 import { buildContext, yearArray, type RunContext } from './context.js';
-import { memberRows } from './members.js';
+import { memberDebtResults } from './members/index.js';
 import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import { RESULTS_VERSION, type AllocationRow, type RunResults, type SolverReport } from './results.js';
-import { grantElement } from '../finance/index.js';
+import { maturityGap } from './maturity-gap.js';
 
 export interface RunOptions {
   readonly method?: 'greedy' | 'optimal';
@@ -55,7 +55,7 @@ export async function prepareRun(inputs: InputData, scenario: NamedScenario): Pr
   return { ctx, appraisals, financing, model };
 }
 
-function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): AllocationRow[] {
+function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation): Omit<AllocationRow, 'grantElement' | 'concessional'>[] {
   const byId = new Map(final.commitments.map((c) => [c.project.id, c]));
   const prefiltered = new Map(prep.model.prefiltered.map((p) => [p.project.id, p]));
   return inputs.projects.map((p) => {
@@ -73,8 +73,6 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       };
     } else if (e && !c) reason = unfundedReason(prep.model, final, e);
     else if (e && c) reason = partialReason(prep.model, final, e, c.year, c.amount);
-    let ge: number | null = null;
-    if (c && c.financing.loan) ge = grantElement({ ...c.financing.loan.unit, amount: c.amount }).grantElement;
     return {
       projectId: p.id,
       name: p.name,
@@ -95,7 +93,6 @@ function allocationRows(prep: PreparedRun, inputs: InputData, final: Evaluation)
       bindingLimit: reason?.bindingLimit ?? null,
       shortfall: reason?.shortfall ?? null,
       reasonYear: reason?.year ?? null,
-      grantElement: ge,
     };
   });
 }
@@ -188,8 +185,7 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     levy: ctx.funding.levy,
     largestProjectExposure: largestProjectExposure(ctx, final.commitments),
   });
-  const allocation = allocationRows(prep, inputs, final);
-  const members = memberRows(final.commitments, inputs.members, scenario, ctx.years);
+  const { allocation, members, pricing } = memberDebtResults({ inputs, scenario, years: ctx.years, commitments: final.commitments, allocation: allocationRows(prep, inputs, final) });
   const reflows = reflowRows(final.commitments, ctx.years);
   const checks = runChecks({
     model: prep.model,
@@ -200,6 +196,7 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     allocation,
     members,
   });
-  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, reflows, solver, checks };
+  const maturity = maturityGap(final.commitments, ctx.years, bank, scenario.funding.borrowing);
+  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, pricing, reflows, solver, checks, maturityGap: maturity };
   return { prep, commitments: final.commitments, base };
 }

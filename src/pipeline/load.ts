@@ -1,7 +1,7 @@
 /**
  * The load half of the pipeline: decode and parse the scenario and its data
- * files (io/), then the checks across files and of the scoring formula
- * (validate/). Everything `bcid validate` reports; errors are values.
+ * files (io/), then the checks between the scenario's keys, across files and of
+ * the scoring formula (validate/). Everything `bcid validate` reports; errors are values.
  */
 import type { WithDiagnostics } from '../diagnostics/diagnostic.js';
 import { loadRunInputs, type LoadedRun, type LoadOptions } from '../io/load-run-inputs.js';
@@ -10,12 +10,15 @@ import { listScenarios } from '../io/list-scenarios.js';
 import { crossCheck } from '../validate/cross-checks.js';
 import { checkDossierStresses } from '../validate/dossier-stresses.js';
 import { hiddenCharacterWarnings } from '../validate/hidden-characters.js';
+import { scenarioConsistency } from '../validate/scenario-consistency.js';
 
 export type { LoadedRun, LoadOptions } from '../io/load-run-inputs.js';
 
 export async function loadScenarioInputs(scenario: string, paths: ProjectPaths, options: LoadOptions = {}): Promise<WithDiagnostics<LoadedRun | null>> {
   const loaded = loadRunInputs(scenario, paths, options);
-  if (loaded.value === null) return loaded;
+  const consistency = loaded.draft ? scenarioConsistency(loaded.draft) : [];
+  // An inconsistent scenario is not checked against its data, nor run.
+  if (loaded.value === null || consistency.some((d) => d.severity === 'error')) return { value: null, diagnostics: [...loaded.diagnostics, ...consistency] };
   const { resolved, inputs, incomplete } = loaded.value;
   const { data } = resolved.scenario;
   const crossProblems = [
@@ -26,5 +29,5 @@ export async function loadScenarioInputs(scenario: string, paths: ProjectPaths, 
   // mathjs is heavy: the formula check loads it only when the scenario has a formula.
   const { checkFormula } = await import('../validate/formula-check.js');
   const formulaProblems = await checkFormula(resolved);
-  return { value: loaded.value, diagnostics: [...loaded.diagnostics, ...crossProblems, ...formulaProblems] };
+  return { value: loaded.value, diagnostics: [...loaded.diagnostics, ...consistency, ...crossProblems, ...formulaProblems] };
 }

@@ -10,7 +10,7 @@
  *   dossier-<lang>.html, dossier-<lang>.pdf
  */
 import type { InputDescription } from '../report/context.js';
-import { dossierCharts, type Dossier } from '../report/dossier.js';
+import { dossierCharts, type Dossier } from '../report/dossier/types.js';
 import { createLocale } from '../report/locale.js';
 import type { PacketSpec } from '../report/packet.js';
 import { createChartRenderer, type ChartRenderer } from './chart.js';

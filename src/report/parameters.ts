@@ -16,7 +16,7 @@ interface Described {
   readonly group: MessageKey;
   readonly label: string;
   readonly kind: ValueKind;
-  readonly enumPrefix?: 'enum.method' | 'enum.uplift' | 'enum.allocation';
+  readonly enumPrefix?: 'enum.method' | 'enum.uplift' | 'enum.allocation' | 'debtClass';
 }
 
 export interface ParameterRow {
@@ -54,6 +54,8 @@ const SIMPLE: Readonly<Record<string, readonly [MessageKey, ValueKind, Described
   'data.projects': ['param.data.projects', 'text'],
   'data.members': ['param.data.members', 'text'],
   'data.contributions': ['param.data.contributions', 'text'],
+  'data.memberDebtPaths': ['param.data.memberDebtPaths', 'text'],
+  'members.bcidDebtIs': ['param.members.bcidDebtIs', 'enum', 'debtClass'],
   'horizon.start': ['param.horizon.start', 'year'],
   'horizon.end': ['param.horizon.end', 'year'],
   seed: ['param.seed', 'plain'],
@@ -105,6 +107,9 @@ const LOAN_FIELDS: Readonly<Record<string, readonly [MessageKey, ValueKind, Desc
   profile: ['param.lending.profile', 'profile'],
 };
 
+const MEMBER_DEBT_FIELDS = ['externalInterestRate', 'domesticInterestRate', 'primaryBalance', 'externalAmortisation', 'externalFinancingShare'] as const;
+const isMemberDebtField = (s: string | undefined): s is (typeof MEMBER_DEBT_FIELDS)[number] => (MEMBER_DEBT_FIELDS as readonly string[]).includes(s ?? '');
+
 const CRITERIA: Readonly<Record<string, MessageKey>> = {
   eirr: 'criterion.eirr',
   firr: 'criterion.firr',
@@ -143,6 +148,8 @@ function describe(path: readonly string[], locale: Locale): Described {
     return { group, label: locale.t(`param.credit.${b}`, { instrument: locale.t(`instrument.${c}`) }), kind: 'percent' };
   if (a === 'members' && b === 'nominalGrowth' && isMember(c))
     return { group, label: locale.t('param.members.nominalGrowth', { member: locale.t(`member.${c}`) }), kind: 'percent' };
+  if (a === 'members' && b === 'debt' && isMember(c) && isMemberDebtField(d))
+    return { group, label: locale.t(`param.members.debt.${d}`, { member: locale.t(`member.${c}`) }), kind: 'percent' };
   return { group, label: key, kind: 'text' };
 }
 

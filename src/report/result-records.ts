@@ -4,6 +4,7 @@
  * names of results.json rather than translated headers.
  */
 import type { RunResults } from '../model/results.js';
+import { flatMemberRow } from './tables/member-debt.js';
 
 export type RecordCell = string | number | boolean | null;
 export type ResultRecords = readonly Readonly<Record<string, RecordCell>>[];
@@ -28,11 +29,12 @@ export function resultRecords(results: RunResults): [name: string, rows: ResultR
     shortfall: a.shortfall,
     reason: a.reason,
     grantElement: a.grantElement,
+    concessional: a.concessional,
   }));
   return [
     ['allocation', allocation],
     ['bank', results.bank as unknown as ResultRecords],
-    ['members', results.members as unknown as ResultRecords],
+    ['members', results.members.map(flatMemberRow)],
     ['reflows', results.reflows as unknown as ResultRecords],
     ['checks', results.checks as unknown as ResultRecords],
   ];

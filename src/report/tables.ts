@@ -3,6 +3,9 @@ import { MEMBER_CODES, SECTORS, type MemberCode, type Sector } from '../schema/c
 import type { Locale } from './locale.js';
 import { isShortOfFunding, limitLabel, MONEY_LIMITS, unfundedReason } from './reasons.js';
 import { column, type Cell, type ColumnSpec, type TableSpec } from './table.js';
+import { memberDebtCells, memberDebtColumns } from './tables/member-debt.js';
+import { pricingTable } from './tables/pricing.js';
+import { maturityGapTable } from './tables/maturity-gap.js';
 
 /** Millions of FCFA → billions, the presentation unit of `money` columns. */
 export const bn = (millions: number): number => millions / 1000;
@@ -38,6 +41,7 @@ export function fundedTable(results: RunResults, locale: Locale): TableSpec {
     column('sei', t('col.sei'), 'number', u.index),
     column('npv', t('col.npv'), 'money', u.money),
     column('grantElement', t('col.grantElement'), 'ratio', u.pct),
+    column('concessional', t('col.concessional'), 'text'),
   ];
   const rows = [...results.allocation]
     .filter((r) => r.approved > 0)
@@ -56,6 +60,7 @@ export function fundedTable(results: RunResults, locale: Locale): TableSpec {
       r.socialIntegrationIndex,
       bn(r.npv),
       r.grantElement,
+      r.concessional === null ? null : t(r.concessional ? 'common.yes' : 'common.no'),
     ]);
   return { id: 'funded-projects', title: t('table.funded.title'), columns, rows };
 }
@@ -225,6 +230,7 @@ export function membersTable(results: RunResults, locale: Locale): TableSpec {
     column('thresholdExports', locale.t('col.thresholdExports'), 'ratio', pct, 0),
     column('breachesExports', locale.t('col.breachesExports'), 'text'),
     column('grantElement', locale.t('col.grantElement'), 'ratio', pct),
+    ...memberDebtColumns(locale),
   ];
   const order = (m: string) => (MEMBER_CODES as readonly string[]).indexOf(m);
   const yn = (b: boolean) => locale.t(b ? 'common.yes' : 'common.no');
@@ -247,6 +253,7 @@ export function membersTable(results: RunResults, locale: Locale): TableSpec {
       m.thresholdExports,
       yn(m.breachesExports),
       m.grantElement,
+      ...memberDebtCells(m, locale),
     ]);
   return { id: 'member-debt', title: locale.t('table.members.title'), columns, rows };
 }
@@ -325,7 +332,9 @@ export function buildTables(results: RunResults, locale: Locale): TableSpec[] {
     cashFlowTable(results, locale),
     ratiosTable(results, locale),
     membersTable(results, locale),
+    pricingTable(results, locale),
     reflowsTable(results, locale),
+    ...[maturityGapTable(results, locale)].filter((t): t is TableSpec => t !== null),
     checksTable(results, locale),
   ];
 }

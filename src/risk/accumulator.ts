@@ -3,9 +3,10 @@
  * of paths, in two parts.
  *
  * - `Tally`, order-free: per metric and year a histogram (quantiles); per
- *   policy limit the number of paths that break it at least once and in each
- *   year; default counts per member and year; the distributions of each path's
- *   total credit loss and lowest E/L ratio; the worst identity gap. Integer
+ *   policy limit the number of paths that break it at least once, in each
+ *   year and by the end of each year; default counts per member and year; the
+ *   distributions of each path's total credit loss, lowest E/L ratio and credit
+ *   loss of each year alone (one-year economic capital); the worst identity gap. Integer
  *   counts, minima and maxima: a thread keeps one for all its blocks, and tallies
  *   merge in any order to the same result.
  * - `BlockSums`, floating sums (means, expected loss, tail sums): one per block
@@ -26,12 +27,16 @@ export interface AccumulatorLayout {
   readonly bins: number;
   /** One range per metric × year, metric-major. */
   readonly metricRanges: readonly HistogramRange[];
-  /** [total credit loss, lowest equity-to-loans ratio]. */
+  /** [total credit loss, lowest equity-to-loans ratio, credit loss of year 0, …, of year T − 1]. */
   readonly scalarRanges: readonly HistogramRange[];
 }
 
 export const SCALAR_LOSS = 0;
 export const SCALAR_MIN_EL = 1;
+/** Scalar histogram of the credit loss of year index i alone: SCALAR_YEAR_LOSS + i. */
+export const SCALAR_YEAR_LOSS = 2;
+/** Row of `BlockSums.sums` (after the metrics) holding Σ credit loss of each year. */
+export const YEAR_LOSS_ROW = METRICS.length;
 
 export interface TallyMessage {
   readonly paths: number;
@@ -43,6 +48,7 @@ export interface TallyMessage {
   readonly scalarMax: Float64Array;
   readonly breachAny: Uint32Array;
   readonly breachYear: Uint32Array;
+  readonly breachBy: Uint32Array;
   readonly defaultedBy: Uint32Array;
   readonly worst: Float64Array;
 }
@@ -54,6 +60,8 @@ export class Tally {
   /** Paths breaking each limit at least once, then (last slot) any limit. */
   readonly breachAny: Uint32Array;
   readonly breachYear: Uint32Array;
+  /** Paths that have broken limit l at least once by the end of year i (l-major). */
+  readonly breachBy: Uint32Array;
   /** Paths in which member m has defaulted by the end of year i (m-major), then all three (joint). */
   readonly defaultedBy: Uint32Array;
   /** [worst identity gap / tolerance, path, identity index, year index]. */
@@ -68,6 +76,7 @@ export class Tally {
     this.scalars = new HistogramSet(layout.scalarRanges, layout.bins, message && { counts: message.scalarCounts, min: message.scalarMin, max: message.scalarMax });
     this.breachAny = message?.breachAny ?? new Uint32Array(LIMITS.length + 1);
     this.breachYear = message?.breachYear ?? new Uint32Array(LIMITS.length * y);
+    this.breachBy = message?.breachBy ?? new Uint32Array(LIMITS.length * y);
     this.defaultedBy = message?.defaultedBy ?? new Uint32Array(4 * y);
     this.worst = message?.worst ?? new Float64Array([0, -1, 0, -1]);
     if (message) this.paths = message.paths;
@@ -84,6 +93,7 @@ export class Tally {
     this.scalars.merge(o.scalars);
     addInto(this.breachAny, o.breachAny);
     addInto(this.breachYear, o.breachYear);
+    addInto(this.breachBy, o.breachBy);
     addInto(this.defaultedBy, o.defaultedBy);
     // Worst gap; on a tie the lower path index, so the order of merging does not matter.
     const [r, p] = [o.worst[0]!, o.worst[1]!];
@@ -103,6 +113,7 @@ export class Tally {
       scalarMax: s.max,
       breachAny: this.breachAny,
       breachYear: this.breachYear,
+      breachBy: this.breachBy,
       defaultedBy: this.defaultedBy,
       worst: this.worst,
     };
@@ -116,7 +127,7 @@ export interface BlockSumsMessage {
 }
 
 export class BlockSums {
-  /** Σ of each metric per year over its finite values. */
+  /** Σ of each metric per year over its finite values (metric-major), then Σ credit loss of each year (`YEAR_LOSS_ROW`). */
   readonly sums: Float64Array;
   /** Σ credit loss per slot of the loss histogram. */
   readonly lossBinSums: Float64Array;
@@ -124,7 +135,7 @@ export class BlockSums {
   readonly moments: Float64Array;
 
   constructor(layout: AccumulatorLayout, message?: BlockSumsMessage) {
-    this.sums = message?.sums ?? new Float64Array(METRICS.length * layout.years);
+    this.sums = message?.sums ?? new Float64Array((METRICS.length + 1) * layout.years);
     this.lossBinSums = message?.lossBinSums ?? new Float64Array(layout.bins + 3);
     this.moments = message?.moments ?? new Float64Array(2);
   }
@@ -159,6 +170,21 @@ export class Accumulator {
     let finite = 0;
     for (let s = 0; s < this.tally.hist.bins + 2; s++) finite += this.tally.hist.counts[base + s]!;
     return finite > 0 ? this.sums.sums[h]! / finite : null;
+  }
+
+  /**
+   * The credit loss of year index i alone: its mean (the expected loss) and its
+   * 99 % and 99.9 % quantiles (one-year economic capital at those confidence levels).
+   */
+  yearLoss(i: number): { readonly expected: number; readonly q99: number; readonly q999: number } {
+    const n = this.paths;
+    const h = SCALAR_YEAR_LOSS + i;
+    const s = this.tally.scalars;
+    return {
+      expected: n > 0 ? this.sums.sums[YEAR_LOSS_ROW * this.tally.layout.years + i]! / n : 0,
+      q99: s.quantile(h, 0.99) ?? 0,
+      q999: s.quantile(h, 0.999) ?? 0,
+    };
   }
 
   /** Expected total credit loss, its standard error, and VaR and CVaR at `level` (e.g. 0.95). */

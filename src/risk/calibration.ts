@@ -3,26 +3,9 @@
  * the scenario's `risk:` section over the defaults below. Sources are
  * docs/domain-facts.md, cited by section; EST = our estimate.
  *
- * Cost overruns (§5): a lognormal factor F per project, ln F ~ N(μ, σ²), with
- * mean e^(μ+σ²/2) = m and P80 e^(μ+z₈₀σ) = q of its sector's reference class
- * (z₈₀ = Φ⁻¹(0.8) = 0.8416). So σ²/2 − z₈₀σ = ln m − ln q:
- *   σ = z₈₀ − √(z₈₀² − 2 ln(q/m))   (the thin-tailed root; needs q/m ≤ e^(z₈₀²/2) = 1.425),
- *   μ = ln m − σ²/2.
- * When m ≥ q (a fat tail the mean owes to rare disasters) the root with the
- * plus sign is the only one; no class here needs it.
- *
- * | sector                 | mean | P80  | basis |
- * |------------------------|------|------|-------|
- * | roads, transport hubs  | 1.20 | 1.32 | §5 suggested default (Flyvbjerg roads: mean 20.4 %, DfT P80 32 %) |
- * | rail                   | 1.45 | 1.57 | §5 (mean 44.7 %, DfT P80 57 %) |
- * | hydro                  | 1.70 | 2.00 | §5 (large dams ~96 %, suggested 1.70 / 2.0) |
- * | solar                  | 1.00 | 1.10 | §5 (BU 2025: solar PV −2.2 %) |
- * | power interconnection  | 1.05 | 1.15 | §5 transmission |
- * | water, irrigation      | 1.20 | 1.32 | §5 mean 1.20, roads dispersion (EST) |
- * | thermal, agro-industry | 1.15 | 1.26 | §5 thermal 1.15, roads dispersion (EST) |
- * | extractives            | 1.34 | 1.55 | §5 fixed links (large complex works proxy, EST) |
- * | fibre                  | 1.18 | 1.50 | §5 IT class: P80 ≈ 1.5 and median 1.10 (the 73 % mean is a fat tail a lognormal with that P80 cannot carry) |
- * The P80s are those of the appraisal's reference classes, so `overruns-p80` and the simulation agree.
+ * Cost overruns (§5): a lognormal factor per project fitted to its sector's
+ * reference class (mean and SD where published, else mean and P80 or share
+ * over budget): overrun-classes.ts, with the table and sources.
  *
  * Delays (§5): expected schedule overrun as a share of construction time — roads
  * 25 %, rail 50 %, hydro 44 %, solar 10 %, transmission 15 % (§5 EST); thermal and
@@ -48,28 +31,9 @@
  */
 import { SECTORS, type MemberCode, type Sector } from '../schema/codes.js';
 import type { Scenario } from '../schema/scenario.js';
+import { OVERRUN_CLASSES, type OverrunClass } from './overrun-classes.js';
 
-export const Z80 = 0.8416212335729143;
-
-export interface OverrunClass {
-  readonly mean: number;
-  readonly p80: number;
-}
-
-export const OVERRUN_CLASSES: Readonly<Record<Sector, OverrunClass>> = {
-  roads: { mean: 1.2, p80: 1.32 },
-  rail: { mean: 1.45, p80: 1.57 },
-  'transport-hub': { mean: 1.2, p80: 1.32 },
-  'power-interconnection': { mean: 1.05, p80: 1.15 },
-  solar: { mean: 1.0, p80: 1.1 },
-  hydro: { mean: 1.7, p80: 2.0 },
-  thermal: { mean: 1.15, p80: 1.26 },
-  water: { mean: 1.2, p80: 1.32 },
-  irrigation: { mean: 1.2, p80: 1.32 },
-  fibre: { mean: 1.18, p80: 1.5 },
-  'agro-industry': { mean: 1.15, p80: 1.26 },
-  extractives: { mean: 1.34, p80: 1.55 },
-};
+export { lognormalFromMeanP80, OVERRUN_CLASSES, Z80, type OverrunClass } from './overrun-classes.js';
 
 export const SCHEDULE_OVERRUN: Readonly<Record<Sector, number>> = {
   roads: 0.25,
@@ -85,20 +49,6 @@ export const SCHEDULE_OVERRUN: Readonly<Record<Sector, number>> = {
   'agro-industry': 0.25,
   extractives: 0.4,
 };
-
-/** μ and σ of the log of a lognormal factor with the given mean and P80. */
-export function lognormalFromMeanP80(mean: number, p80: number): { readonly mu: number; readonly sigma: number } {
-  if (!(mean > 0 && p80 > 0)) throw new RangeError(`mean and P80 must be positive, got ${mean} and ${p80}`);
-  const d = Math.log(p80 / mean);
-  let sigma: number;
-  if (Math.abs(d) < 1e-15) sigma = 2 * Z80;
-  else if (d > 0) {
-    const disc = Z80 * Z80 - 2 * d;
-    if (disc < 0) throw new RangeError(`no lognormal has mean ${mean} and P80 ${p80}: P80/mean must be at most ${Math.exp((Z80 * Z80) / 2).toFixed(3)}`);
-    sigma = Z80 - Math.sqrt(disc);
-  } else sigma = Z80 + Math.sqrt(Z80 * Z80 - 2 * d);
-  return { mu: Math.log(mean) - (sigma * sigma) / 2, sigma };
-}
 
 export interface RiskSettings {
   readonly paths: number;

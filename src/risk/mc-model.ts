@@ -9,7 +9,8 @@ import { MEMBER_CODES } from '../schema/codes.js';
 import { upliftFactor } from '../model/appraisal/reference-classes.js';
 import { shocksFor } from '../shocks/apply.js';
 import { METRICS, type AccumulatorLayout } from './accumulator.js';
-import { expectedDelayYears, lognormalFromMeanP80, type RiskSettings } from './calibration.js';
+import { expectedDelayYears, type RiskSettings } from './calibration.js';
+import { fitOverrunClass } from './overrun-classes.js';
 import { compileRun } from './compiled.js';
 import type { HistogramRange } from './histogram.js';
 import { PathWorkspace, runPath, type PathResult } from './path.js';
@@ -52,7 +53,8 @@ function ranges(det: PathResult, years: number, policyMonths: number, maxLoss: n
       } else metric.push({ lo: 0, hi: maxLoss });
     }
   }
-  return { metric, scalar: [{ lo: 0, hi: maxLoss }, { lo: -1, hi: Math.max(2, 3 * (Number.isFinite(elMin) ? elMin : 1)) }] };
+  const yearLoss = Array.from({ length: years }, () => ({ lo: 0, hi: maxLoss }));
+  return { metric, scalar: [{ lo: 0, hi: maxLoss }, { lo: -1, hi: Math.max(2, 3 * (Number.isFinite(elMin) ? elMin : 1)) }, ...yearLoss] };
 }
 
 export function buildMcModel(base: StressBase, settings: RiskSettings, options: { readonly paths: number; readonly seed: number }): McBuild {
@@ -94,8 +96,7 @@ export function buildMcModel(base: StressBase, settings: RiskSettings, options: 
   const applied = new Float64Array(P);
   const lambda = new Float64Array(P);
   base.commitments.forEach((c, k) => {
-    const cls = settings.overruns.classes[c.project.sector];
-    const ln = lognormalFromMeanP80(cls.mean, cls.p80);
+    const ln = fitOverrunClass(settings.overruns.classes[c.project.sector]);
     mu[k] = ln.mu;
     sigma[k] = ln.sigma;
     cap[k] = Math.min(settings.overruns.financingCap, sctx.projects[k]!.overrunRoom);

@@ -295,12 +295,14 @@ function settleDefault(
 export function projectionShocks(c: CompiledRun, s: ShockSet, scratch?: ProjectionScratch): ProjectionShocks | undefined {
   let shift = false;
   for (let i = 0; i < s.issueRateShift.length; i++) if (s.issueRateShift[i] !== 0) shift = true;
+  let closed = false;
+  for (let i = 0; i < s.issuanceClosed.length; i++) if (s.issuanceClosed[i] !== 0) closed = true;
   const fx =
     s.pegExit !== null && c.foreignShare > 0 && s.pegExit.yearIndex < c.years.count
       ? { yearIndex: Math.max(0, s.pegExit.yearIndex), foreignShare: c.foreignShare, factor: 1 / (1 - s.pegExit.devaluation) }
       : undefined;
-  if (!shift && fx === undefined && scratch === undefined) return undefined;
-  return { ...(shift ? { issueRateShift: s.issueRateShift } : {}), ...(fx ? { fx } : {}), ...(scratch ? { scratch } : {}) };
+  if (!shift && !closed && fx === undefined && scratch === undefined) return undefined;
+  return { ...(shift ? { issueRateShift: s.issueRateShift } : {}), ...(closed ? { issuanceClosed: s.issuanceClosed } : {}), ...(fx ? { fx } : {}), ...(scratch ? { scratch } : {}) };
 }
 
 /** The stressed portfolio and the bank's projection on it. */

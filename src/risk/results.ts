@@ -12,12 +12,24 @@
 import { MEMBER_CODES, type MemberCode, type Sector } from '../schema/codes.js';
 import type { Scenario } from '../schema/scenario.js';
 import { LIMITS, METRICS, SCALAR_MIN_EL, type Accumulator, type LimitName, type Metric } from './accumulator.js';
-import { lognormalFromMeanP80, type RiskSettings } from './calibration.js';
+import type { RiskSettings } from './calibration.js';
+import { overrunCalibration, type OverrunCalibration } from './overrun-classes.js';
 import { IDENTITIES } from './identities.js';
 import type { PathResult } from './path.js';
 import type { Tornado } from './tornado.js';
 
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+export interface EconomicCapitalYear {
+  readonly year: number;
+  readonly expectedLoss: number;
+  readonly loss99: number;
+  readonly loss999: number;
+  readonly utilisation: number | null;
+  /** The central case's credit loss and equity that year. */
+  readonly deterministicLoss: number;
+  readonly equity: number;
+}
 
 export interface FanYear {
   readonly year: number;
@@ -59,13 +71,26 @@ export interface RiskResults {
     readonly nonSovereignPd: number;
     readonly levy: RiskSettings['levy'];
     readonly rates: RiskSettings['rates'];
-    readonly overruns: { readonly enabled: boolean; readonly financingCap: number; readonly classes: readonly { readonly sector: Sector; readonly mean: number; readonly p80: number; readonly mu: number; readonly sigma: number }[] };
+    /** Whether overruns are drawn, and the largest factor the bank co-finances. */
+    readonly overrunFinancing: { readonly enabled: boolean; readonly financingCap: number };
+    /**
+     * Per sector: the lognormal fitted to its reference class (targets: mean and the SD, P80 or
+     * share over budget it is fitted to; null where not) and a check sample of the sampler's own
+     * formula (src/risk/overrun-classes.ts), before the financing cap.
+     */
+    readonly overruns: Readonly<Record<Sector, OverrunCalibration>>;
     readonly delays: { readonly enabled: boolean; readonly sahelMultiplier: number; readonly maxYears: number; readonly scheduleOverrun: Readonly<Record<Sector, number>> };
     readonly fx: RiskSettings['fx'];
   };
   readonly fan: Readonly<Record<Metric, readonly FanYear[]>>;
   /** Probability that a path breaks each limit at least once, and in each year. */
-  readonly breaches: readonly { readonly limit: LimitName; readonly probability: number; readonly byYear: readonly number[] }[];
+  readonly breaches: readonly {
+    readonly limit: LimitName;
+    readonly probability: number;
+    readonly byYear: readonly number[];
+    /** Probability of having broken the limit at least once by the end of each year. */
+    readonly cumulativeByYear: readonly number[];
+  }[];
   readonly anyBreachProbability: number;
   /** Total credit loss over the horizon (LGD × exposure at default, recognised at default). */
   readonly creditLoss: {
@@ -73,8 +98,18 @@ export interface RiskResults {
     readonly standardError: number;
     readonly var95: number;
     readonly cvar95: number;
+    readonly var99: number;
+    readonly cvar99: number;
+    readonly var999: number;
+    readonly cvar999: number;
     readonly deterministic: number;
   };
+  /**
+   * One-year economic capital: per year the expected credit loss of that year alone and its
+   * 99 % and 99.9 % quantiles; utilisation = loss999 / the central case's equity that year
+   * (the projection with the named stresses and no random draw; null when that equity is ≤ 0).
+   */
+  readonly economicCapital: readonly EconomicCapitalYear[];
   readonly lowestEquityToLoans: { readonly p5: number | null; readonly p50: number | null; readonly p95: number | null; readonly deterministic: number | null };
   /** Share of paths in which the member (or all three: joint) has defaulted by each year. */
   readonly defaults: readonly { readonly member: MemberCode | 'joint'; readonly byYear: readonly number[] }[];
@@ -163,6 +198,8 @@ export function summarise(input: SummaryInput): RiskResults {
     });
   });
   const tail = acc.lossTail(0.95);
+  const tail99 = acc.lossTail(0.99);
+  const tail999 = acc.lossTail(0.999);
   const detLoss = det.creditLoss.slice(0, T).reduce((a, b) => a + b, 0);
   const detEl = deterministicSeries(det, 'equityToLoans', T).filter((x): x is number => x !== null);
   const credit = scenario.credit;
@@ -194,16 +231,8 @@ export function summarise(input: SummaryInput): RiskResults {
       nonSovereignPd: credit.preferredCreditor ? credit.pd['non-sovereign'] : credit.pdWithoutPcs['non-sovereign'],
       levy: settings.levy,
       rates: settings.rates,
-      overruns: {
-        enabled: settings.overruns.enabled,
-        financingCap: settings.overruns.financingCap,
-        classes: (Object.entries(settings.overruns.classes) as [Sector, { mean: number; p80: number }][]).map(([sector, c]) => ({
-          sector,
-          mean: c.mean,
-          p80: c.p80,
-          ...lognormalFromMeanP80(c.mean, c.p80),
-        })),
-      },
+      overrunFinancing: { enabled: settings.overruns.enabled, financingCap: settings.overruns.financingCap },
+      overruns: overrunCalibration(settings.overruns.classes, input.seed),
       delays: settings.delays,
       fx: settings.fx,
     },
@@ -212,9 +241,33 @@ export function summarise(input: SummaryInput): RiskResults {
       limit,
       probability: N > 0 ? tally.breachAny[l]! / N : 0,
       byYear: years.map((_, i) => (N > 0 ? tally.breachYear[l * T + i]! / N : 0)),
+      cumulativeByYear: years.map((_, i) => (N > 0 ? tally.breachBy[l * T + i]! / N : 0)),
     })),
     anyBreachProbability: N > 0 ? tally.breachAny[LIMITS.length]! / N : 0,
-    creditLoss: { expected: tail.mean, standardError: tail.standardError, var95: tail.var, cvar95: tail.cvar, deterministic: detLoss },
+    creditLoss: {
+      expected: tail.mean,
+      standardError: tail.standardError,
+      var95: tail.var,
+      cvar95: tail.cvar,
+      var99: tail99.var,
+      cvar99: tail99.cvar,
+      var999: tail999.var,
+      cvar999: tail999.cvar,
+      deterministic: detLoss,
+    },
+    economicCapital: years.map((year, i) => {
+      const y = acc.yearLoss(i);
+      const equity = det.projection.equity[i]!;
+      return {
+        year,
+        expectedLoss: y.expected,
+        loss99: y.q99,
+        loss999: y.q999,
+        utilisation: equity > 0 ? y.q999 / equity : null,
+        deterministicLoss: det.creditLoss[i]!,
+        equity,
+      };
+    }),
     lowestEquityToLoans: {
       p5: finiteOrNull(tally.scalars.quantile(SCALAR_MIN_EL, 0.05)),
       p50: finiteOrNull(tally.scalars.quantile(SCALAR_MIN_EL, 0.5)),

@@ -122,6 +122,7 @@ export function samplePath(params: SamplerParams, base: ShockSet, seed: number, 
   }
   for (let t = 0; t < s.levyFactor.length; t++) s.levyFactor[t] = base.levyFactor[t]!;
   for (let t = 0; t < s.issueRateShift.length; t++) s.issueRateShift[t] = base.issueRateShift[t]!;
+  s.issuanceClosed = base.issuanceClosed;
   for (const m of MEMBER_CODES) {
     s.paidInDelay[m] = base.paidInDelay[m];
     s.memberDefault[m] = base.memberDefault[m];
@@ -206,6 +207,7 @@ export function samplePath(params: SamplerParams, base: ShockSet, seed: number, 
     const ud = rng.next();
     const uf = rng.next();
     if (ov.enabled) {
+      // overrun-classes.ts overrunDraw, inlined: this loop runs for every commitment of every path.
       const f = Math.exp(ov.mu[k]! + ov.sigma[k]! * zo) / ov.applied[k]!;
       s.amountFactor[k] = s.amountFactor[k]! * Math.min(ov.cap[k]!, f);
     }

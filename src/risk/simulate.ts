@@ -6,7 +6,7 @@
  * renderer (canvas must never load in a worker, docs/stack-notes.md §2).
  */
 import { neutralShocks, type MutableShockSet, type ShockSet } from '../shocks/shock-set.js';
-import { BlockSums, LIMITS, SCALAR_LOSS, SCALAR_MIN_EL, Tally, type AccumulatorLayout } from './accumulator.js';
+import { BlockSums, LIMITS, SCALAR_LOSS, SCALAR_MIN_EL, SCALAR_YEAR_LOSS, Tally, YEAR_LOSS_ROW, type AccumulatorLayout } from './accumulator.js';
 import type { CompiledRun, Funding } from './compiled.js';
 import { IDENTITIES, worstIdentityGap } from './identities.js';
 import { PathWorkspace, runPath, type PathResult } from './path.js';
@@ -59,7 +59,10 @@ export function recordPath(tally: Tally, sums: BlockSums, c: CompiledRun, r: Pat
     const equity = b.equity[i]!;
     const cash = b.cash[i]!;
     const next = b.nextNetOutflows[i]!;
-    cumLoss += r.creditLoss[i]!;
+    const yearLoss = r.creditLoss[i]!;
+    cumLoss += yearLoss;
+    tally.scalars.add(SCALAR_YEAR_LOSS + i, yearLoss);
+    sums.sums[YEAR_LOSS_ROW * T + i] = sums.sums[YEAR_LOSS_ROW * T + i]! + yearLoss;
     if (exposure > 0) {
       const el = equity / exposure;
       if (el < minEl) minEl = el;
@@ -88,6 +91,7 @@ export function recordPath(tally: Tally, sums: BlockSums, c: CompiledRun, r: Pat
       for (let l = 0; l < LIMITS.length; l++) if (year & (1 << l)) tally.breachYear[l * T + i]!++;
       broken |= year;
     }
+    if (broken !== 0) for (let l = 0; l < LIMITS.length; l++) if (broken & (1 << l)) tally.breachBy[l * T + i]!++;
     if (d0 <= i) tally.defaultedBy[i]!++;
     if (d1 <= i) tally.defaultedBy[T + i]!++;
     if (d2 <= i) tally.defaultedBy[2 * T + i]!++;

@@ -12,7 +12,7 @@ import type { InputData } from '../schema/records.js';
 import { bankRows } from '../model/bank/rows.js';
 import { buildContext, type RunContext } from '../model/context.js';
 import { largestProjectExposure } from '../model/run.js';
-import { memberRows } from '../model/members.js';
+import { memberRows } from '../model/members/index.js';
 import type { Commitment } from '../model/portfolio.js';
 import { projectFinancing } from '../model/repayment/unit-flows.js';
 import { RESULTS_VERSION, type RunResults } from '../model/results.js';
@@ -23,6 +23,8 @@ import type { StressContext } from '../shocks/context.js';
 import type { ShockSet } from '../shocks/shock-set.js';
 import { expectedDelayYears, riskSettings, type RiskSettings } from './calibration.js';
 import { baseFunding, compileRun, type CompiledRun, type Funding } from './compiled.js';
+import { sovereignExposureByMember } from './exposure.js';
+import { maturityGap } from '../model/maturity-gap.js';
 import { identityChecks } from './identities.js';
 import { unitReflowRows } from './reflows.js';
 import { PathWorkspace, runPath, type PathResult } from './path.js';
@@ -52,6 +54,10 @@ export function stressContext(ctx: RunContext, commitments: readonly Commitment[
     expectedDelay: (p) => expectedDelayYears(settings, p.sector, p.constructionYears),
     rescheduleYears: settings.rescheduleYears,
     members: MEMBER_CODES,
+    sovereignExposure: (() => {
+      const e = sovereignExposureByMember(commitments, ctx.years.start, ctx.years.count);
+      return (m: MemberCode, i: number) => e[m][i] ?? 0;
+    })(),
   };
 }
 
@@ -114,10 +120,12 @@ export function runShocks(base: StressBase, shocks: ShockSet, settings: RiskSett
     scenario,
     allocation: base.results.allocation,
     bank,
-    members: memberRows(commitments, base.inputs.members, scenario, ctx.years),
+    members: memberRows(commitments, base.inputs.members, scenario, ctx.years, { paths: base.inputs.memberDebtPaths ?? [], stresses: scenario.stresses ?? [] }),
+    pricing: base.results.pricing,
     reflows: unitReflowRows(commitments, ctx.years),
     solver: base.results.solver,
     checks: identityChecks(path.portfolio, path.projection, funding.paidIn, path.levy),
+    maturityGap: maturityGap(commitments, ctx.years, bank, scenario.funding.borrowing),
   };
   return { results, shocks, path };
 }

@@ -122,7 +122,7 @@ export function warmupModel(): McModel {
     years: YEARS,
     bins: 1024,
     metricRanges: Array.from({ length: METRICS.length * YEARS }, (_, k) => ranges[k % ranges.length]!),
-    scalarRanges: [wide, { lo: -1.5, hi: 2.5 }],
+    scalarRanges: [wide, { lo: -1.5, hi: 2.5 }, ...Array.from({ length: YEARS }, () => wide)],
   };
   return { seed: 1, paths: 0, blockSize: 250, compiled, funding: { openingPaidIn: compiled.openingPaidIn, paidIn: compiled.paidIn, levy: compiled.levy }, base: neutralShocks(P, YEARS), params, layout };
 }

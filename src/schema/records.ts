@@ -1,3 +1,4 @@
+import type { MemberDebtPathRow } from './member-debt.js';
 import type { SourcePosition } from '../diagnostics/diagnostic.js';
 import type { Confidence, DebtCapacity, Instrument, MemberCode, Sector } from './codes.js';
 
@@ -83,4 +84,6 @@ export interface InputData {
   readonly projects: readonly Project[];
   readonly members: readonly MemberYear[];
   readonly contributions: readonly Contribution[];
+  /** The analyst's debt paths without BCID-AES (`data.memberDebtPaths`), when the scenario names one. */
+  readonly memberDebtPaths?: readonly MemberDebtPathRow[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
+import { memberDebtSettings } from './member-debt.js';
 import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from './stress-names.js';
 
 /**
@@ -73,10 +74,13 @@ const stressName = z
   })
   .describe(`a named shock: ${STRESS_FORMS.join(', ')}`);
 
-const overrunClass = z.strictObject({
-  mean: z.number().min(0.5).max(5).describe('mean cost overrun factor of the class (1.20 = +20 %)'),
-  p80: z.number().min(0.5).max(5).describe('80th percentile of the factor'),
-});
+const overrunMean = z.number().min(0.5).max(5).describe('mean cost overrun factor of the class (1.20 = +20 %)');
+/** A class's mean and one more figure to fit its lognormal to (src/risk/overrun-classes.ts). */
+const overrunClass = z.union([
+  z.strictObject({ mean: overrunMean, sd: z.number().min(0).max(5).describe('standard deviation of the factor') }),
+  z.strictObject({ mean: overrunMean, p80: z.number().min(0.5).max(5).describe('80th percentile of the factor') }),
+  z.strictObject({ mean: overrunMean, overBudgetShare: z.number().gt(0).lt(1).describe('share of the class’s projects over budget') }),
+]);
 
 /**
  * Monte Carlo calibration (`bcid risk`) and the parameters the named stresses
@@ -153,6 +157,7 @@ export const scenarioSchema = z
         projects: z.string().describe('path of projects.csv, relative to the project root'),
         members: z.string(),
         contributions: z.string(),
+        memberDebtPaths: z.string().optional().describe('optional analyst CSV of members’ debt paths without BCID-AES (src/io/parse-member-debt-paths.ts)'),
       })
       .describe('input files'),
     horizon: z.strictObject({ start: year, end: year }).describe('first and last projected year'),
@@ -227,6 +232,7 @@ export const scenarioSchema = z
     }),
     members: z.strictObject({
       nominalGrowth: memberNumbers('nominal growth of GDP, revenue and exports after the last data year'),
+      ...memberDebtSettings,
     }),
     allocation: z.strictObject({
       method: z.enum(['greedy', 'optimal']),

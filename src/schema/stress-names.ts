@@ -14,6 +14,16 @@
  *   joint-default-<year>-<n>y[-r<pct>]          the same for the three members at once
  *   pcs-loss[-<year>]                           preferred-creditor treatment lost: PD and LGD without PCS
  *   peg-exit-<pct>[-<year>]                     the FCFA loses pct % of its EUR value (foreign-currency debt)
+ *   member-growth-shock-<pct>                   members' GDP growth −pct points in projection years 2–3
+ *   member-exports-shock-<pct>                  members' export growth −pct points in projection years 2–3
+ *   member-depreciation-<pct>                   members' external debt × (1 + pct %) in projection year 2
+ *   market-closure-<year>-<n>y                  no bond issue at the end of years <year> … <year>+n−1
+ *   downgrade-<bp>-<year>                       rating event: +bp funding spread on the bonds issued from <year>
+ *   largest-borrower-default-<year>-<n>y[-r<pct>]  default-<M>-… of the member with the largest sovereign
+ *                                               exposure at the end of <year>−1 in the central case
+ *
+ * The member-* stresses are the LIC-DSF standard tests on the members' debt
+ * paths (member-macro.ts); they leave the bank's projection unchanged.
  *
  * Without <year>: rate shocks, levy shortfalls and PCS loss apply over the whole
  * horizon; a peg exit happens in the second projected year (the LIC-DSF
@@ -42,7 +52,13 @@ export type Stress =
       readonly joint: boolean;
     }
   | { readonly kind: 'pcs-loss'; readonly fromYear: number | null }
-  | { readonly kind: 'peg-exit'; readonly pct: number; readonly year: number | null };
+  | { readonly kind: 'peg-exit'; readonly pct: number; readonly year: number | null }
+  | { readonly kind: 'member-growth-shock'; readonly pct: number }
+  | { readonly kind: 'member-exports-shock'; readonly pct: number }
+  | { readonly kind: 'member-depreciation'; readonly pct: number }
+  | { readonly kind: 'market-closure'; readonly year: number; readonly years: number }
+  | { readonly kind: 'downgrade'; readonly bp: number; readonly year: number }
+  | { readonly kind: 'largest-borrower-default'; readonly year: number; readonly arrearsYears: number; readonly recovery: number | null };
 
 export type StressKind = Stress['kind'];
 
@@ -61,6 +77,12 @@ export const STRESS_EXAMPLES: readonly string[] = [
   'joint-default-2030-3y',
   'pcs-loss',
   'peg-exit-30',
+  'member-growth-shock-3',
+  'member-exports-shock-15',
+  'member-depreciation-30',
+  'market-closure-2030-2y',
+  'downgrade-300-2030',
+  'largest-borrower-default-2030-3y',
 ];
 
 /** The forms, as a reader would write them in documentation or a hint. */
@@ -75,6 +97,12 @@ export const STRESS_FORMS: readonly string[] = [
   'joint-default-<year>-<n>y[-r<pct>]',
   'pcs-loss[-<year>]',
   'peg-exit-<pct>[-<year>]',
+  'member-growth-shock-<pct>',
+  'member-exports-shock-<pct>',
+  'member-depreciation-<pct>',
+  'market-closure-<year>-<n>y',
+  'downgrade-<bp>-<year>',
+  'largest-borrower-default-<year>-<n>y[-r<pct>]',
 ];
 
 const YEAR = /^(20\d\d|2100)$/;
@@ -101,6 +129,14 @@ function years(token: string | undefined, min: number, max: number): number | nu
 
 function member(token: string | undefined): MemberCode | null {
   return token !== undefined && (MEMBER_CODES as readonly string[]).includes(token) ? (token as MemberCode) : null;
+}
+
+/** An optional trailing recovery r<pct>: absent → null; present but invalid → undefined. */
+function optionalRecovery(rest: readonly string[]): number | null | undefined {
+  if (rest.length === 0) return null;
+  if (rest.length > 1) return undefined;
+  const m = RECOVERY.exec(rest[0]!);
+  return m && Number(m[1]) <= 100 ? Number(m[1]) / 100 : undefined;
 }
 
 /** An optional trailing year: absent → null; present but not a year → undefined (invalid). */
@@ -171,6 +207,36 @@ export function parseStress(name: string): Stress | null {
       const y = optionalYear(t.slice(3));
       return pct === null || y === undefined ? null : { kind: 'peg-exit', pct, year: y };
     }
+    case 'member': {
+      if ((t[1] === 'growth' || t[1] === 'exports') && t[2] === 'shock' && t.length === 4) {
+        const pct = int(t[3], 1, 50);
+        return pct === null ? null : { kind: t[1] === 'growth' ? 'member-growth-shock' : 'member-exports-shock', pct };
+      }
+      if (t[1] === 'depreciation' && t.length === 3) {
+        const pct = int(t[2], 1, 200);
+        return pct === null ? null : { kind: 'member-depreciation', pct };
+      }
+      return null;
+    }
+    case 'market': {
+      if (t[1] !== 'closure' || t.length !== 4) return null;
+      const y = year(t[2]);
+      const n = years(t[3], 1, 20);
+      return y === null || n === null ? null : { kind: 'market-closure', year: y, years: n };
+    }
+    case 'downgrade': {
+      if (t.length !== 3) return null;
+      const bp = int(t[1], 1, 2000);
+      const y = year(t[2]);
+      return bp === null || y === null ? null : { kind: 'downgrade', bp, year: y };
+    }
+    case 'largest': {
+      if (t[1] !== 'borrower' || t[2] !== 'default') return null;
+      const y = year(t[3]);
+      const n = years(t[4], 0, 20);
+      const recovery = optionalRecovery(t.slice(5));
+      return y === null || n === null || recovery === undefined ? null : { kind: 'largest-borrower-default', year: y, arrearsYears: n, recovery };
+    }
     default:
       return null;
   }
@@ -198,11 +264,21 @@ export function formatStress(s: Stress): string {
       return `pcs-loss${y(s.fromYear)}`;
     case 'peg-exit':
       return `peg-exit-${s.pct}${y(s.year)}`;
+    case 'member-growth-shock':
+    case 'member-exports-shock':
+    case 'member-depreciation':
+      return `${s.kind}-${s.pct}`;
+    case 'market-closure':
+      return `market-closure-${s.year}-${s.years}y`;
+    case 'downgrade':
+      return `downgrade-${s.bp}-${s.year}`;
+    case 'largest-borrower-default':
+      return `largest-borrower-default-${s.year}-${s.arrearsYears}y${s.recovery === null ? '' : `-r${Math.round(s.recovery * 100)}`}`;
   }
 }
 
 /** Family keywords as written at the start of a name (dash-joined tokens). */
-const FAMILIES = ['overruns', 'delays', 'rate-shock', 'levy-shortfall', 'late-capital', 'default', 'joint-default', 'pcs-loss', 'peg-exit'] as const;
+const FAMILIES = ['overruns', 'delays', 'rate-shock', 'levy-shortfall', 'late-capital', 'default', 'joint-default', 'pcs-loss', 'peg-exit', 'member-growth-shock', 'member-exports-shock', 'member-depreciation', 'market-closure', 'downgrade', 'largest-borrower-default'] as const;
 
 /**
  * A valid name close to a mistyped one: the family words corrected (edit

@@ -6,7 +6,10 @@
 import { parseStress, type Stress } from '../schema/stress-names.js';
 import { yearIndexOf, type StressContext } from './context.js';
 import { applyDelays } from './delays.js';
+import { applyDowngrade } from './downgrade.js';
+import { applyLargestBorrowerDefault } from './largest-borrower-default.js';
 import { applyLateCapital } from './late-capital.js';
+import { applyMarketClosure } from './market-closure.js';
 import { applyLevyShortfall } from './levy-shortfall.js';
 import { applyMemberDefault } from './member-default.js';
 import { applyOverruns } from './overruns.js';
@@ -33,6 +36,17 @@ export function applyStress(s: ShockSet, stress: Stress, ctx: StressContext): Sh
       return applyPcsLoss(s, yearIndexOf(ctx, stress.fromYear, 0));
     case 'peg-exit':
       return applyPegExit(s, stress.pct, yearIndexOf(ctx, stress.year, Math.min(1, ctx.years.count - 1)));
+    case 'market-closure':
+      return applyMarketClosure(s, stress.year - ctx.years.start, stress.years);
+    case 'downgrade':
+      return applyDowngrade(s, stress.bp, yearIndexOf(ctx, stress.year, 0));
+    case 'largest-borrower-default':
+      return applyLargestBorrowerDefault(s, ctx, stress.year, stress.arrearsYears, stress.recovery);
+    case 'member-growth-shock':
+    case 'member-exports-shock':
+    case 'member-depreciation':
+      // The members' debt paths only (member-macro.ts): the bank's projection is unchanged.
+      return s;
   }
 }
 

@@ -30,6 +30,12 @@ export interface StressContext {
   readonly expectedDelay: (p: StressProject) => number;
   readonly rescheduleYears: number;
   readonly members: readonly MemberCode[];
+  /**
+   * The central case's sovereign exposure to a member (its share of the sovereign loans'
+   * balances) at the end of year index i, before any stress: what `largest-borrower-default`
+   * ranks the members by.
+   */
+  readonly sovereignExposure: (member: MemberCode, yearIndex: number) => number;
 }
 
 /** Year index of a calendar year, clamped into [0, count]; null → `fallback`. */

@@ -33,6 +33,8 @@ export interface ShockSet {
   readonly levyFactor: Float64Array;
   /** Per projected year: shift of the coupon of the bonds issued at the end of that year (decimal). */
   readonly issueRateShift: Float64Array;
+  /** Per projected year: 1 when the market is closed to the bank's bonds at the end of that year (no issue). */
+  readonly issuanceClosed: Uint8Array;
   /** Extra years by which each member pays its paid-in capital. */
   readonly paidInDelay: Readonly<Record<MemberCode, number>>;
   readonly memberDefault: Readonly<Record<MemberCode, DefaultEvent | null>>;
@@ -57,6 +59,7 @@ export function neutralShocks(projects: number, yearsCount: number): MutableShoc
     projectDefaultYear: new Int32Array(projects).fill(-1),
     levyFactor: new Float64Array(yearsCount + 1).fill(1),
     issueRateShift: new Float64Array(yearsCount),
+    issuanceClosed: new Uint8Array(yearsCount),
     paidInDelay: { MLI: 0, BFA: 0, NER: 0 },
     memberDefault: { MLI: null, BFA: null, NER: null },
     pcsLossFrom: NEVER,
@@ -72,6 +75,7 @@ export function copyShocks(s: ShockSet): MutableShockSet {
     projectDefaultYear: s.projectDefaultYear.slice(),
     levyFactor: s.levyFactor.slice(),
     issueRateShift: s.issueRateShift.slice(),
+    issuanceClosed: s.issuanceClosed.slice(),
     paidInDelay: { ...s.paidInDelay },
     memberDefault: { ...s.memberDefault },
     pcsLossFrom: s.pcsLossFrom,
@@ -87,6 +91,7 @@ export function isNeutral(s: ShockSet): boolean {
     s.projectDefaultYear.every((x) => x < 0) &&
     s.levyFactor.every((x) => x === 1) &&
     s.issueRateShift.every((x) => x === 0) &&
+    s.issuanceClosed.every((x) => x === 0) &&
     MEMBER_CODES.every((m) => s.paidInDelay[m] === 0 && s.memberDefault[m] === null) &&
     s.pcsLossFrom === NEVER &&
     s.pegExit === null

@@ -13,7 +13,7 @@ export function crossCheck(
   resolved: ResolvedScenario,
   dataFiles: { members: string; contributions: string },
   /** Files with errors of their own: their bad rows are missing from `inputs`, so checks of completeness would mislead. */
-  incomplete: ReadonlySet<'projects' | 'members' | 'contributions'> = new Set(),
+  incomplete: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { scenario, locate } = resolved;

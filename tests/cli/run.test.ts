@@ -23,7 +23,7 @@ describe('bcid run on the bundled baseline', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^BCID-AES — scenario baseline/);
-    expect(first.stdout).toContain('Funded projects (amounts in bn FCFA):');
+    expect(first.stdout).toContain('Funded projects (amounts in bn FCFA)\n');
   }, 120_000);
 
   it('writes results.json with the keys of the contract and every check passing', () => {

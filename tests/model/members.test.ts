@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grantElement } from '../../src/finance/index.js';
-import { LIC_DSF_THRESHOLDS, macroFor, memberRows } from '../../src/model/members.js';
+import { LIC_DSF_THRESHOLDS, macroFor, memberRows } from '../../src/model/members/index.js';
 import { projectFinancing } from '../../src/model/repayment/unit-flows.js';
 import { memberYears, project, scenario } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { assertChecks, runChecks } from '../../src/model/checks.js';
 import { InvariantViolation } from '../../src/model/invariant-violation.js';
 import { prepareRun, runModel } from '../../src/model/run.js';
 import { evaluate } from '../../src/model/allocation/evaluate.js';
-import { memberRows } from '../../src/model/members.js';
+import { memberRows } from '../../src/model/members/index.js';
 import { bankRows } from '../../src/model/bank/rows.js';
 import { contributions, EVEN, inputs, memberYears, portfolioArb, project, scenario } from './fixtures.js';
 
@@ -18,7 +18,8 @@ describe('runModel on small hand-made pipelines', () => {
     expect(r.checks.every((c) => c.ok)).toBe(true);
     expect(r.bank).toHaveLength(30);
     expect(r.bank.find((b) => b.year === 2027)!.commitments).toBe(10_000);
-    expect(r.members).toHaveLength(90);
+    // 3 members × (the last data year 2025 + 30 projected years)
+    expect(r.members).toHaveLength(93);
     expect(r.reflows.filter((x) => x.dimension === 'total')).toHaveLength(30);
     expect(r.solver).toMatchObject({ method: 'greedy', status: 'heuristic' });
   });

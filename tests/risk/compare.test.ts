@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareText, compareFolder } from '../../src/cli/commands/compare.js';
+import { compareText, compareFolder } from '../../src/cli/commands/compare-action.js';
 import { compareRuns, INDICATORS, type ComparisonResults, type ScenarioSummary } from '../../src/risk/compare.js';
 import { runCli } from '../cli/run-cli.js';
 import { REPO_ROOT } from '../helpers/project.js';
@@ -62,7 +62,7 @@ const disposers: (() => void)[] = [];
 afterAll(() => disposers.forEach((d) => d()));
 
 describe('compare: the terminal table', () => {
-  it('lays out indicators down, scenarios across, years and members in brackets', async () => {
+  it('lays out indicators down, scenarios across, years and members in brackets', () => {
     const text = compareText(FIXED);
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     expect(lines.length).toBe(3 + INDICATORS.length);

@@ -78,6 +78,13 @@ describe('determinism and threads', () => {
     const other = await simulate(f, 700, 43, 1);
     expect(JSON.stringify(other.results)).not.toBe(JSON.stringify(one.results));
     expect(one.results.paths).toBe(700);
+    // The issue-15 measures are part of what must match: yearly economic capital, the 99 / 99.9 % tails,
+    // breaches by year end and the overrun check sample.
+    expect(two.results.economicCapital).toEqual(one.results.economicCapital);
+    expect(one.results.economicCapital.some((y) => y.loss999 > 0)).toBe(true);
+    expect(two.results.creditLoss.cvar999).toBe(one.results.creditLoss.cvar999);
+    expect(two.results.breaches.map((b) => b.cumulativeByYear)).toEqual(one.results.breaches.map((b) => b.cumulativeByYear));
+    expect(two.results.calibration.overruns).toEqual(one.results.calibration.overruns);
   }, 60_000);
 });
 

@@ -58,6 +58,14 @@ describe('stress names', () => {
       }),
       fc.record({ kind: fc.constant('pcs-loss' as const), fromYear: year }),
       fc.record({ kind: fc.constant('peg-exit' as const), pct: fc.integer({ min: 1, max: 90 }), year }),
+      fc.record({ kind: fc.constant('market-closure' as const), year: fc.integer({ min: 2000, max: 2100 }), years: fc.integer({ min: 1, max: 20 }) }),
+      fc.record({ kind: fc.constant('downgrade' as const), bp: fc.integer({ min: 1, max: 2000 }), year: fc.integer({ min: 2000, max: 2100 }) }),
+      fc.record({
+        kind: fc.constant('largest-borrower-default' as const),
+        year: fc.integer({ min: 2000, max: 2100 }),
+        arrearsYears: fc.integer({ min: 0, max: 20 }),
+        recovery: fc.option(fc.integer({ min: 0, max: 100 }).map((r) => r / 100), { nil: null }),
+      }),
     );
     fc.assert(
       fc.property(stress, (s) => {

@@ -18,6 +18,7 @@ const ctx: StressContext = {
   expectedDelay: (p) => p.constructionYears * 0.5,
   rescheduleYears: 10,
   members: ['MLI', 'BFA', 'NER'],
+  sovereignExposure: (m, i) => ({ MLI: 10, BFA: 30, NER: 20 })[m] * (i + 1),
 };
 
 describe('shock transforms', () => {

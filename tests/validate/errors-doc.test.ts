@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GROUPS, emittedCodes, errorsDoc, readCatalogue } from '../../scripts/errors-doc.js';
+import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
 import { REPO_ROOT } from '../helpers/project.js';
 
 describe('docs/errors.md', () => {
@@ -21,13 +22,18 @@ describe('docs/errors.md', () => {
     expect(doc).toMatch(/\| 0 \| valid[^\n]*\n\| 1 \| input data or scenario invalid[^\n]*\n\| 2 \| usage error[^\n]*\n\| 3 \| internal error/);
   });
 
-  it('documents every diagnostic code that any module of src/ emits', () => {
+  it('documents every diagnostic code that any module of src/ emits, and every DiagnosticCode', () => {
     const doc = errorsDoc(cases);
-    const codes = emittedCodes(REPO_ROOT);
-    expect(codes).toContain('allocation-infeasible');
-    expect(codes).toContain('formula-failed');
+    const scanned = emittedCodes(REPO_ROOT);
+    expect(scanned).toContain('allocation-infeasible');
+    expect(scanned).toContain('formula-failed');
     expect(
-      codes.filter((code) => !doc.includes(`\n### ${code}\n`)),
+      scanned.filter((code) => !(DIAGNOSTIC_CODES as readonly string[]).includes(code)),
+      'codes emitted but not in DIAGNOSTIC_CODES',
+    ).toEqual([]);
+    const all = [...new Set([...scanned, ...DIAGNOSTIC_CODES])];
+    expect(
+      all.filter((code) => !doc.includes(`\n### ${code}\n`)),
       'codes missing from docs/errors.md',
     ).toEqual([]);
   });

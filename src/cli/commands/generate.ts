@@ -37,8 +37,8 @@ export function registerGenerate(program: Command, io: CliIo): void {
       );
       writeFileAtomic(path.join(out, 'scenarios', 'baseline.yaml'), baseline);
       copyFileSync(path.join(paths.scenarios, 'scenario.schema.json'), path.join(out, 'scenarios', 'scenario.schema.json'));
-      // The stress scenarios the baseline's dossier names (dossier.stresses) extend it: without them the folder is not valid.
-      for (const f of readdirSync(paths.scenarios)) if (f.endsWith('.yaml') && f !== 'baseline.yaml') copyFileSync(path.join(paths.scenarios, f), path.join(out, 'scenarios', f));
+      // The stress scenarios the baseline's dossier compares it with (dossier.stresses) extend it: the new project needs them too.
+      for (const f of readdirSync(paths.scenarios)) if (/^stress-[a-z0-9-]+\.yaml$/.test(f)) copyFileSync(path.join(paths.scenarios, f), path.join(out, 'scenarios', f));
       io.stdout(`wrote ${count} projects to ${path.join(flags.out, 'data', 'projects.csv')}; try: bcid --root ${flags.out} validate\n`);
     });
 }

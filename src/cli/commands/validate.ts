@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { InputFailure, UsageFailure } from '../failures.js';
 import { resolvePaths } from '../context.js';
+import { listScenarios } from '../../io/list-scenarios.js';
+import { formatDiagnostics, summarise } from '../../diagnostics/format.js';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
@@ -18,12 +20,11 @@ export function registerValidate(program: Command, io: CliIo): void {
         throw new UsageFailure(`${paths.root} is not a bcid project: it has no scenarios/ folder (point --root at the folder holding scenarios/ and data/)`);
       }
       if (options.list) {
-        const { listScenarios } = await import('../../io/list-scenarios.js');
         io.stdout(`${listScenarios(paths).join('\n')}\n`);
         return;
       }
+      // zod and yaml load only when a scenario is read (`bcid --help` stays fast).
       const { loadScenarioInputs } = await import('../../pipeline/load.js');
-      const { formatDiagnostics, summarise } = await import('../../diagnostics/format.js');
       const loaded = await loadScenarioInputs(scenario, paths, { allowOutside: options.allowOutside });
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (options.format === 'json') {

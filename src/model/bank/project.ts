@@ -82,6 +82,8 @@ export interface ProjectionShocks {
    * afterwards carry no further currency loss.
    */
   readonly fx?: { readonly yearIndex: number; readonly foreignShare: number; readonly factor: number };
+  /** Market closure: no bond is issued at the end of year index i when `issuanceClosed[i]` is 1 (cash may then fall below the buffer, or below zero). */
+  readonly issuanceClosed?: Uint8Array;
   /** Arrays to reuse (Monte Carlo: one per thread); the projection returned lives in them until the next call. */
   readonly scratch?: ProjectionScratch;
 }
@@ -174,7 +176,7 @@ export function mayBorrow(policy: BankPolicy, years: Calendar, i: number): boole
 }
 
 export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks?: ProjectionShocks): BankProjection {
-  if (shocks !== undefined && (shocks.issueRateShift !== undefined || shocks.fx !== undefined || shocks.scratch !== undefined)) {
+  if (shocks !== undefined && (shocks.issueRateShift !== undefined || shocks.fx !== undefined || shocks.issuanceClosed !== undefined || shocks.scratch !== undefined)) {
     return projectShocked(inputs, policy, shocks);
   }
   const { years, portfolio: p } = inputs;
@@ -301,6 +303,7 @@ function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: Projecti
   // Without a coupon shift, interest is the plain run's rate × opening borrowings, to the last bit.
   const perTranche = shift !== undefined;
   const fx = shocks.fx;
+  const closed = shocks.issuanceClosed;
   const k = policy.liquidityMonths / 12;
   const firstRepaid = trancheRepaid(remaining, 1);
   const raised = scratch.raised.fill(0);
@@ -371,7 +374,7 @@ function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: Projecti
     const baseNext =
       portfolioNetOutflow(p, policy, i + 1) + fixed[i + 1]! + (perTranche ? interestOn(i + 1, i) : base * debtBefore) + bondPrincipalDue(i + 1);
     let issue = 0;
-    if (mayBorrow(policy, years, i)) {
+    if (mayBorrow(policy, years, i) && (closed === undefined || closed[i] !== 1)) {
       const perUnit = k * (rate + firstRepaid);
       const forBuffer = perUnit < 1 ? (k * baseNext - cashBefore) / (1 - perUnit) : 0;
       const needed = Math.max(0, forBuffer, -cashBefore);

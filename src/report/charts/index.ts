@@ -4,6 +4,7 @@ import type { ChartContext } from './context.js';
 import { debtServiceChart } from './debt-service.js';
 import { liquidityChart } from './liquidity.js';
 import { loansEquityChart } from './loans-equity.js';
+import { memberDebtChart, memberDebtCharts } from './member-debt.js';
 import { quadrantChart } from './quadrant.js';
 import { reflowsChart } from './reflows.js';
 import type { ChartSpec } from './spec.js';
@@ -17,6 +18,8 @@ export {
   debtServiceChart,
   liquidityChart,
   loansEquityChart,
+  memberDebtChart,
+  memberDebtCharts,
   quadrantChart,
   reflowsChart,
   sourcesUsesChart,
@@ -32,6 +35,12 @@ export const CHART_BUILDERS = {
   'member-debt-service': debtServiceChart,
   'loans-equity': loansEquityChart,
   liquidity: liquidityChart,
+  'member-debt-publicDebtToGdp': (r: RunResults, c: ChartContext) => memberDebtChart(r, c, 'publicDebtToGdp'),
+  'member-debt-pvPublicDebtToGdp': (r: RunResults, c: ChartContext) => memberDebtChart(r, c, 'pvPublicDebtToGdp'),
+  'member-debt-pvExternalDebtToGdp': (r: RunResults, c: ChartContext) => memberDebtChart(r, c, 'pvExternalDebtToGdp'),
+  'member-debt-pvExternalDebtToExports': (r: RunResults, c: ChartContext) => memberDebtChart(r, c, 'pvExternalDebtToExports'),
+  'member-debt-externalDebtServiceToExports': (r: RunResults, c: ChartContext) => memberDebtChart(r, c, 'externalDebtServiceToExports'),
+  'member-debt-externalDebtServiceToRevenue': (r: RunResults, c: ChartContext) => memberDebtChart(r, c, 'externalDebtServiceToRevenue'),
 } as const satisfies Record<string, (r: RunResults, c: ChartContext) => ChartSpec>;
 
 export type ChartId = keyof typeof CHART_BUILDERS;

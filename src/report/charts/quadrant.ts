@@ -74,7 +74,8 @@ export function quadrantChart(results: RunResults, ctx: ChartContext): ChartSpec
       lineLabel: L.t('common.median'),
       labels: {
         topRight: L.t('chart.quadrant.q.priority'),
-        topLeft: L.t('chart.quadrant.q.social'),
+        // "Concessional loans" only when the bank's sovereign terms are (grant element ≥ 35 %).
+        topLeft: L.t(results.pricing.some((p) => p.instrument === 'sovereign' && p.concessional) ? 'chart.quadrant.q.social' : 'chart.quadrant.q.socialPublic'),
         bottomRight: L.t('chart.quadrant.q.market'),
         bottomLeft: L.t('chart.quadrant.q.review'),
       },

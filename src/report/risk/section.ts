@@ -13,8 +13,8 @@ import { tornadoChart } from '../charts/tornado.js';
 import { milestoneYears, type Block, type RiskSectionInput } from '../dossier.js';
 import type { Lang } from '../i18n/index.js';
 import { createLocale, type Locale } from '../locale.js';
-import { selectColumns } from '../table.js';
-import { breachesTable, comparisonTable, defaultsTable, fanMilestones, lossTable, scenariosTable } from './tables.js';
+import { filterRows, selectColumns } from '../table.js';
+import { breachesTable, comparisonTable, defaultsTable, economicCapitalTable, fanMilestones, lossTable, scenariosTable } from './tables.js';
 
 export interface RiskInputs {
   /** The scenario the dossier is about. */
@@ -98,7 +98,8 @@ function montecarloBlocks(r: RiskResults, L: Locale, ctx: RiskChartContext): Blo
         cvar: L.money(r.creditLoss.cvar95),
       }),
     },
-    { kind: 'table', table: lossTable(r, L), compact: true },
+    { kind: 'table', table: selectColumns(lossTable(r, L), ['expected', 'standardError', 'var95', 'cvar95', 'var999', 'cvar999']), compact: true },
+    ...economicCapitalBlocks(r, L),
     { kind: 'chart', chart: fanChart(r, 'creditLosses', ctx) },
     { kind: 'chart', chart: fanChart(r, 'equity', ctx) },
     { kind: 'table', table: defaultsTable(r, L), compact: true },
@@ -108,7 +109,7 @@ function montecarloBlocks(r: RiskResults, L: Locale, ctx: RiskChartContext): Blo
       kind: 'callout',
       tone: 'info',
       text: L.t('risk.mc.method', {
-        cap: L.percent(c.overruns.financingCap - 1),
+        cap: L.percent(c.overrunFinancing.financingCap - 1),
         arrears: L.integer(c.arrearsYears),
         levySigma: L.number(c.levy.volatility, 2),
         rateSigma: L.percent(c.rates.volatility, 1),
@@ -138,6 +139,33 @@ export function troughYears(r: RiskResults): Set<number> {
   if (window.length === 0) return milestoneYears(r.years);
   const inside = [...milestoneYears(window)];
   return new Set(inside.length >= 3 ? inside : window);
+}
+
+/**
+ * One-year economic capital: the year whose 99.9 % loss takes the largest share of the central
+ * case's equity, in words, then the table on the milestone years and that year.
+ */
+function economicCapitalBlocks(r: RiskResults, L: Locale): Block[] {
+  let worst: RiskResults['economicCapital'][number] | null = null;
+  for (const y of r.economicCapital) if (y.utilisation !== null && (worst === null || y.utilisation > worst.utilisation!)) worst = y;
+  if (worst === null) return [];
+  const keep = milestoneYears(r.years);
+  keep.add(worst.year);
+  const table = economicCapitalTable(r, L);
+  return [
+    {
+      kind: 'paragraph',
+      text: L.t('riskEc.text', {
+        year: L.year(worst.year),
+        loss999: L.money(worst.loss999),
+        share: L.percent(worst.utilisation!, 1),
+        equity: L.money(worst.equity),
+        loss99: L.money(worst.loss99),
+        expected: L.money(worst.expectedLoss),
+      }),
+    },
+    { kind: 'table', table: filterRows(table, (row) => keep.has(Number(row[0]))), compact: true },
+  ];
 }
 
 /** The section in one language; null when there is nothing to show. */

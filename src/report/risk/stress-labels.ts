@@ -34,6 +34,20 @@ export function describeStress(name: string, L: Locale): string {
       const text = L.t('stress.pegExit', { pct: L.integer(s.pct) });
       return s.year === null ? text : L.t('stress.inYear', { text, year: L.year(s.year) });
     }
+    case 'member-growth-shock':
+      return L.t('stress.memberGrowthShock', { pct: L.integer(s.pct) });
+    case 'member-exports-shock':
+      return L.t('stress.memberExportsShock', { pct: L.integer(s.pct) });
+    case 'member-depreciation':
+      return L.t('stress.memberDepreciation', { pct: L.integer(s.pct) });
+    case 'market-closure':
+      return L.t('stress.marketClosure', { year: L.year(s.year), years: L.integer(s.years) });
+    case 'downgrade':
+      return L.t('stress.downgrade', { year: L.year(s.year), bp: L.integer(s.bp) });
+    case 'largest-borrower-default': {
+      const text = L.t('stress.largestBorrowerDefault', { year: L.year(s.year), years: L.integer(s.arrearsYears) });
+      return s.recovery === null ? text : `${text}, ${L.t('stress.recovery', { pct: L.percent(s.recovery) })}`;
+    }
   }
 }
 

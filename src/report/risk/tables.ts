@@ -36,9 +36,48 @@ export function lossTable(r: RiskResults, L: Locale): TableSpec {
       column('standardError', L.t('col.standardError'), 'money', unit, 2),
       column('var95', L.t('col.var95'), 'money', unit),
       column('cvar95', L.t('col.cvar95'), 'money', unit),
+      column('var99', L.t('col.var99'), 'money', unit),
+      column('cvar99', L.t('col.cvar99'), 'money', unit),
+      column('var999', L.t('col.var999'), 'money', unit),
+      column('cvar999', L.t('col.cvar999'), 'money', unit),
       column('deterministic', L.t('col.deterministic'), 'money', unit),
     ],
-    rows: [[bn(c.expected), bn(c.standardError), bn(c.var95), bn(c.cvar95), bn(c.deterministic)]],
+    rows: [[bn(c.expected), bn(c.standardError), bn(c.var95), bn(c.cvar95), bn(c.var99), bn(c.cvar99), bn(c.var999), bn(c.cvar999), bn(c.deterministic)]],
+  };
+}
+
+/** One-year economic capital: each year's credit loss alone, against the central case's equity. */
+export function economicCapitalTable(r: RiskResults, L: Locale): TableSpec {
+  const unit = L.t('unit.bnFcfa');
+  return {
+    id: 'risk-economic-capital',
+    title: L.t('riskEc.title'),
+    columns: [
+      column('year', L.t('col.year'), 'year'),
+      column('expectedLoss', L.t('riskEc.col.expectedLoss'), 'money', unit, 2),
+      column('loss99', L.t('riskEc.col.loss99'), 'money', unit),
+      column('loss999', L.t('riskEc.col.loss999'), 'money', unit),
+      column('equity', L.t('riskEc.col.equity'), 'money', unit),
+      column('utilisation', L.t('riskEc.col.utilisation'), 'ratio', '%'),
+    ],
+    rows: r.economicCapital.map((y) => [y.year, bn(y.expectedLoss), bn(y.loss99), bn(y.loss999), bn(y.equity), y.utilisation]),
+  };
+}
+
+/** Each limit's breach probability in each year, and of a breach at least once by its end. */
+export function breachesByYearTable(r: RiskResults, L: Locale): TableSpec {
+  const rows: Cell[][] = [];
+  for (const b of r.breaches) r.years.forEach((year, i) => rows.push([L.t(`riskLimit.${b.limit}`), year, b.byYear[i] ?? 0, b.cumulativeByYear[i] ?? 0]));
+  return {
+    id: 'risk-breaches-by-year',
+    title: L.t('riskBreachYear.title'),
+    columns: [
+      column('limit', L.t('col.riskLimit'), 'text'),
+      column('year', L.t('col.year'), 'year'),
+      column('inYear', L.t('riskBreachYear.col.inYear'), 'ratio', '%'),
+      column('byYear', L.t('riskBreachYear.col.byYear'), 'ratio', '%'),
+    ],
+    rows,
   };
 }
 

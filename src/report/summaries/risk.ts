@@ -22,6 +22,18 @@ export interface RiskRunFacts {
   readonly peakRssMB: number;
 }
 
+/** The year whose one-year 99.9 % credit loss takes the largest share of the central case's equity. */
+function oneYearCapitalFact(r: RiskResults): { readonly label: string; readonly value: string } {
+  let worst: RiskResults['economicCapital'][number] | null = null;
+  for (const y of r.economicCapital) if (y.utilisation !== null && (worst === null || y.utilisation > worst.utilisation!)) worst = y;
+  const label = 'One-year loss 99.9 %';
+  if (worst === null) return { label, value: '— (no year with positive central-case equity)' };
+  return {
+    label,
+    value: `at most ${percent(worst.utilisation, 1)} of equity: ${bnf(worst.loss999)} bn FCFA in ${worst.year} against ${bnf(worst.equity)} of equity (central case); 99 % loss ${bnf(worst.loss99)}, expected ${bnf(worst.expectedLoss)}`,
+  };
+}
+
 export function riskSummarySpec(r: RiskResults, perf: RiskRunFacts): SummarySpec {
   const first = r.years[0]!;
   const last = r.years[r.years.length - 1]!;
@@ -37,6 +49,8 @@ export function riskSummarySpec(r: RiskResults, perf: RiskRunFacts): SummarySpec
         facts: [
           { label: 'Lowest equity/loans', value: `P5 ${percent(r.lowestEquityToLoans.p5)}, median ${percent(r.lowestEquityToLoans.p50)}, P95 ${percent(r.lowestEquityToLoans.p95)}; without random shocks ${percent(r.lowestEquityToLoans.deterministic)}` },
           { label: `Credit loss ${first}–${last}`, value: `expected ${bnf(r.creditLoss.expected)} bn FCFA (s.e. ${bnf(r.creditLoss.standardError)}), VaR 95 % ${bnf(r.creditLoss.var95)}, CVaR 95 % ${bnf(r.creditLoss.cvar95)}` },
+          { label: 'Credit loss tail', value: `VaR 99 % ${bnf(r.creditLoss.var99)}, CVaR 99 % ${bnf(r.creditLoss.cvar99)}, VaR 99.9 % ${bnf(r.creditLoss.var999)}, CVaR 99.9 % ${bnf(r.creditLoss.cvar999)}` },
+          oneYearCapitalFact(r),
           { label: `Defaulted by ${last}`, value: r.defaults.map((d) => `${d.member === 'joint' ? 'all three' : d.member} ${percent(d.byYear[d.byYear.length - 1] ?? 0)}`).join(', ') },
           {
             label: 'Sensitivities',

@@ -1,5 +1,7 @@
 /** The terminal summary of `bcid run` (English): key facts, then the funded list. */
-import type { RunResults } from '../../model/results.js';
+import { heaviestBurden } from '../../model/members/index.js';
+import type { MemberYearResult, RunResults } from '../../model/results.js';
+import { createLocale } from '../locale.js';
 import { MEMBER_CODES } from '../../schema/codes.js';
 import { committedInWindow } from '../key-figures.js';
 import type { SummarySpec } from '../summary.js';
@@ -35,6 +37,14 @@ function fundedTable(funded: readonly Row[]): TableSpec {
   };
 }
 
+/** "NER 2055: PV of external debt / exports 198.5 %, LIC-DSF threshold 180 % (breached; BCID-AES +0.00 points)": the binding LIC-DSF indicator. */
+function burdenText(m: MemberYearResult): string {
+  const k = m.bindingIndicator;
+  const status = m.breaches[k] ? 'breached; ' : '';
+  const increment = `${m.increments[k] >= 0 ? '+' : '−'}${(Math.abs(m.increments[k]) * 100).toFixed(2)} points`;
+  return `${m.member} ${m.year}: ${createLocale('en').t(`indicator.${k}`)} ${percent(m[k])}, LIC-DSF threshold ${percent(m.thresholds[k], 0)} (${status}BCID-AES ${increment})`;
+}
+
 export function runSummarySpec(results: RunResults): SummarySpec {
   const { scenario, allocation, bank, members, solver, checks } = results;
   const funded = allocation.filter((a) => a.funded);
@@ -46,7 +56,7 @@ export function runSummarySpec(results: RunResults): SummarySpec {
   const peakBorrowing = bank.reduce((m, b) => (b.borrowings > m.borrowings ? b : m), bank[0]!);
   const last = bank[bank.length - 1]!;
   const committed = committedInWindow(results);
-  const worstMember = members.reduce((m, r) => (r.debtServiceToRevenue > m.debtServiceToRevenue ? r : m), members[0]!);
+  const worstMember = heaviestBurden(members);
   const failed = checks.filter((c) => !c.ok);
   const unfunded = allocation.filter((a) => !a.funded);
   const partly = funded.filter((a) => a.bindingLimit !== null);
@@ -65,7 +75,7 @@ export function runSummarySpec(results: RunResults): SummarySpec {
           { label: `Equity in ${last.year}`, value: `${bn(last.equity)}; lending headroom ${bn(last.headroom)}` },
           {
             label: 'Heaviest member burden',
-            value: worstMember ? `${worstMember.member} ${worstMember.year}: debt service to the bank ${percent(worstMember.debtServiceToRevenue, 2)} of revenue (LIC-DSF threshold ${percent(worstMember.thresholdRevenue, 0)})` : '—',
+            value: worstMember ? burdenText(worstMember) : '—',
           },
           { label: 'Invariant checks', value: failed.length === 0 ? `all ${checks.length} hold` : `${failed.length} FAILED: ${failed.map((c) => c.name).join(', ')}` },
         ],
