@@ -235,7 +235,7 @@ export const RESULTS_VERSION = 1;
 
 /**
  * Assets and liabilities at the end of a year by residual maturity, in the buckets
- * [< 1, 1–3, 3–5, 5–10, > 10 years] (src/risk/maturity-gap.ts); each line sums to its
+ * [< 1, 1–3, 3–5, 5–10, > 10 years] (src/model/maturity-gap.ts); each line sums to its
  * balance-sheet total that year.
  */
 export interface MaturityGapYear {

@@ -23,7 +23,7 @@
  *                                               exposure at the end of <year>−1 in the central case
  *
  * The member-* stresses are the LIC-DSF standard tests on the members' debt
- * paths (member-macro.ts); they leave the bank's projection unchanged.
+ * paths (src/shocks/member-macro.ts); they leave the bank's projection unchanged.
  *
  * Without <year>: rate shocks, levy shortfalls and PCS loss apply over the whole
  * horizon; a peg exit happens in the second projected year (the LIC-DSF

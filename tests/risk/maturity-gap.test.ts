@@ -51,7 +51,7 @@ describe('buckets', () => {
 describe('the bundled baseline', () => {
   it('the contractual profiles are the balance sheet, unscaled', async () => {
     const f = await bundled();
-    const r = f.run.base;
+    const r = f.run.results;
     const p = maturityProfile(f.base.commitments, f.base.ctx.years, r.bank.map((b) => b.borrowingRaised), f.scenario.funding.borrowing);
     r.bank.forEach((b, i) => {
       near(sum(p.loans[i]!), b.loansOutstanding);
@@ -75,10 +75,10 @@ describe('the bundled baseline', () => {
 
   it('is the maturity-gap table: eight lines a year, totals the buckets’ sum', async () => {
     const f = await bundled();
-    const t = buildTables(f.run.base, createLocale('en')).find((x) => x.id === 'maturity-gap')!;
-    expect(t.rows).toHaveLength(8 * f.run.base.bank.length);
+    const t = buildTables(f.run.results, createLocale('en')).find((x) => x.id === 'maturity-gap')!;
+    expect(t.rows).toHaveLength(8 * f.run.results.bank.length);
     for (const row of t.rows.filter((r) => r[1] !== 'Cumulative gap')) near(row[7] as number, sum(row.slice(2, 7) as number[]));
     const assets2030 = t.rows.find((r) => r[0] === 2030 && r[1] === 'Total assets')!;
-    near(assets2030[7] as number, f.run.base.bank.find((b) => b.year === 2030)!.totalAssets / 1000);
+    near(assets2030[7] as number, f.run.results.bank.find((b) => b.year === 2030)!.totalAssets / 1000);
   });
 });

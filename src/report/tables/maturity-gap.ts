@@ -1,6 +1,6 @@
 /**
  * tables/maturity-gap.csv (and its workbook sheet): the balance sheet at each
- * year end by residual maturity (src/risk/maturity-gap.ts for the conventions).
+ * year end by residual maturity (src/model/maturity-gap.ts for the conventions).
  * One row per year and line: cash, loans, allowance, equity investments, total
  * assets, liabilities (bonds), the gap (assets − liabilities) and the cumulative
  * gap from the shortest bucket; a treasury reads the first buckets for
