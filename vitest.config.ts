@@ -32,6 +32,8 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Fails the run if a test wrote into the project's own reports/ (issue 12, item 4).
+    globalSetup: ['./tests/support/reports-guard.ts'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
     projects: [{ test: { ...shared, name: 'unit', include: ['tests/**/*.test.ts'], exclude: SLOW } }, { test: { ...shared, name: 'slow', include: SLOW } }],
   },

@@ -131,6 +131,8 @@ async function main(): Promise<void> {
   };
   const n = PLAN.runs;
   const runOut = path.join(OUT, 'run');
+  // Into the bench's own folder: never the project's reports/baseline/risk, which the next `bcid run` would put in the dossier.
+  const riskOut = ['--out', path.join(OUT, 'risk'), '--allow-outside'];
 
   add(repeat('CLI start (bcid --help)', PLAN.helpRuns, () => cli(['--help'])));
   add(repeat('validate, bundled data', n, () => cli(['validate'])));
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
       return { simulationSeconds: sim.median, simulationMin: sim.min, simulationMax: sim.max, ...phases };
     };
     const mc = (paths: number, workers: number, runs: number) =>
-      repeat(`Monte Carlo ${paths.toLocaleString('en')} paths, ${workers} worker${workers > 1 ? 's' : ''}`, runs, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', String(workers), '--json', '--no-charts']), simulation);
+      repeat(`Monte Carlo ${paths.toLocaleString('en')} paths, ${workers} worker${workers > 1 ? 's' : ''}`, runs, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', String(workers), '--json', '--no-charts', ...riskOut]), simulation);
     for (const paths of PLAN.mcPaths) {
       const one = mc(paths, 1, PLAN.mcRuns);
       const two = mc(paths, 2, PLAN.mcRuns);
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
       });
     }
     for (const paths of PLAN.mcScaling) {
-      add(repeat(`Monte Carlo scaling: ${paths.toLocaleString('en')} paths, 2 workers`, 1, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', '2', '--json', '--no-charts']), simulation));
+      add(repeat(`Monte Carlo scaling: ${paths.toLocaleString('en')} paths, 2 workers`, 1, () => cli(['risk', '--paths', String(paths), '--seed', '1', '--workers', '2', '--json', '--no-charts', ...riskOut]), simulation));
     }
   } else process.stderr.write('  (bcid risk not available: Monte Carlo cases skipped)\n');
 

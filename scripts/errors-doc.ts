@@ -108,6 +108,34 @@ function severityOf(c: CatalogueCase): string {
   return m?.[1] ?? 'error';
 }
 
+/**
+ * Problems of the environment and of report folders: not diagnostics of the
+ * input files, so not in the catalogue; each is one line `bcid: …` on stderr.
+ */
+const ENVIRONMENT_SECTION: readonly string[] = [
+  '## Report folders and the environment',
+  '',
+  'These are printed as one line, `bcid: <what happened>; <what to do>`, never as a stack trace. The tests in',
+  '`tests/cli/packet-safety.test.ts`, `tests/cli/interrupted-run.test.ts` and `tests/cli/closed-pipe.test.ts` check them.',
+  '',
+  '| Problem | Exit | Message begins with |',
+  '|---|---|---|',
+  '| A write would land on a file the run reads (a symbolic link, `--export-lp data/projects.csv`) or in `data/` or `scenarios/` | 2 | `refusing to write …: inputs are never overwritten` |',
+  '| `--out` or `--export-lp` resolves outside `reports/` without `--allow-outside` | 2 | `… resolves outside reports/ …; pass --allow-outside` |',
+  '| `--out` names a folder that holds the project, or a non-empty folder that is not a report packet (a run replaces its whole folder) | 2 | `refusing to use … as the report folder` / `… is not a report packet` |',
+  '| Another run holds the packet (`reports/.<name>.lock`) | 2 | `another bcid process (PID n) is writing this report packet` |',
+  '| Disk full (ENOSPC, EDQUOT) | 2 | `the disk is full …; free some space and run again (the previous report packet is unchanged)` |',
+  '| No permission (EACCES, EPERM), read-only file system (EROFS) | 2 | `cannot write into …` / `permission denied …` |',
+  '| A file where a folder is needed (EEXIST, ENOTDIR) | 2 | `a file stands where a folder is needed …` |',
+  '| Chromium missing | 2 | `Chromium was not found …; install it: apt-get install chromium (… or --no-pdf)` (checked before anything is written) |',
+  '| Chromium broken or crashed while printing | 2 | `Chromium at … could not print the PDF dossier (first line of its error) …` |',
+  '| Ctrl-C, SIGTERM or SIGHUP during a run | 2 | `stopped by SIGINT; the previous report packet is unchanged` (staging folder, lock and browser cleaned up) |',
+  '| `bcid verify`: a file changed, missing, or not listed in the manifest | 1 | `changed output: …`, `missing output: …`, `file not listed in manifest.json …`, then `NOT intact` |',
+  '| `bcid verify`: manifest.json truncated or not a bcid manifest | 1 | `… is not a readable bcid manifest (…)` |',
+  '| `bcid generate --out` on a folder that holds files, without `--force` | 2 | `--out … already holds files …` |',
+  '| stdout closed by its reader (`bcid run … \\| head`) | 0 | nothing: the rest of the output is dropped, the packet is still written whole |',
+];
+
 /** docs/errors.md, from the catalogue. Pure: the same cases give the same text. */
 export function errorsDoc(cases: readonly CatalogueCase[]): string {
   const out: string[] = [];
@@ -141,9 +169,11 @@ export function errorsDoc(cases: readonly CatalogueCase[]): string {
     '| Code | Meaning |',
     '|---|---|',
     '| 0 | valid (warnings may have been printed) |',
-    '| 1 | input data or scenario invalid: the messages say where and why |',
-    '| 2 | usage error: unknown command or flag, bad flag value |',
+    '| 1 | input data or scenario invalid, or a report packet that `bcid verify` finds changed, incomplete or with an unreadable manifest |',
+    '| 2 | usage error or environment problem: unknown command or flag, bad flag value, an unsafe output path, a locked packet, a full disk, no permission, no or a broken Chromium, or the run stopped by Ctrl-C or SIGTERM |',
     '| 3 | internal error: a bug in bcid, not in your data (re-run with `--debug` and report it) |',
+    '',
+    ...ENVIRONMENT_SECTION,
     '',
     '## Index',
     '',

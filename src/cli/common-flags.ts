@@ -3,6 +3,7 @@
  * and help read the same everywhere; and the cover date they all derive.
  */
 import { InvalidArgumentError, Option } from 'commander';
+import { isCalendarDate } from './flag-values.js';
 import { LANGS, type Lang } from '../report/i18n/types.js';
 import type { CsvDialect } from '../render/csv.js';
 import { UsageFailure } from './failures.js';
@@ -40,7 +41,7 @@ export const mainLang = (langs: readonly Lang[]): Lang => langs[0] ?? 'fr';
 /** The cover date: the flag, else the scenario's, else today (then re-runs on another day differ). */
 export function reportDate(explicit: string | undefined, io: CliIo): string {
   if (explicit !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(explicit) || Number.isNaN(Date.parse(explicit))) throw new UsageFailure(`--date must be a date like 2025-12-22, got "${explicit}"`);
+    if (!isCalendarDate(explicit)) throw new UsageFailure(`--date must be a real calendar day written YYYY-MM-DD, like 2025-12-22, got "${explicit}"`);
     return explicit;
   }
   return io.now().toISOString().slice(0, 10);

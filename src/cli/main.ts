@@ -4,6 +4,9 @@ import { CommandExit, InputFailure, UsageFailure } from './failures.js';
 import type { CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
+import { classifyEnvironmentError } from './environment-errors.js';
+import { interruption, setInterruptNotice } from '../io/interrupt.js';
+import { printable } from './printable.js';
 import { InvariantViolation } from '../model/invariant-violation.js';
 
 export interface GlobalOptions {
@@ -16,7 +19,10 @@ export interface GlobalOptions {
  * process.exit, so tests drive this directly. Heavy modules are imported
  * inside the commands that need them, to keep `bcid --help` fast.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Names and messages come from user files: nothing reaches the terminal as a control sequence.
+  const io: CliIo = { ...rawIo, stdout: (t) => rawIo.stdout(printable(t)), stderr: (t) => rawIo.stderr(printable(t)) };
+  setInterruptNotice(io.stderr);
   const program = new Command('bcid');
   program
     .description('Financing model of the BCID-AES, the investment bank of the Confederation of Sahel States (AES).')
@@ -49,6 +55,14 @@ function failureToExitCode(e: unknown, io: CliIo, debug: boolean): number {
   }
   if (e instanceof InputFailure) return ExitCode.invalidInput;
   if (e instanceof CommandExit) return e.code;
+  // Stopped by Ctrl-C or SIGTERM: whatever failed in flight (a closed browser) is a consequence, already explained.
+  if (interruption()) return ExitCode.usage;
+  const known = classifyEnvironmentError(e);
+  if (known) {
+    io.stderr(`bcid: ${known.message}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return known.code;
+  }
   const name = e instanceof Error ? e.name : 'Error';
   const message = e instanceof Error ? e.message : String(e);
   io.stderr(`bcid: internal error: ${e instanceof InvariantViolation ? '' : `${name}: `}${message}\n`);

@@ -1,8 +1,13 @@
 /**
- * The one way a command writes a report packet: each file atomically, hashed
- * as it is written, then the manifest listing the inputs and every output.
+ * The one way a command writes a report packet: in a staging folder swapped in
+ * whole (`withPacket`), each file checked, written atomically and hashed, then
+ * the manifest listing the inputs and every file of the packet.
  */
+import { mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { writePacket } from '../io/packet-writer.js';
+import { packetEntries } from '../io/packet-listing.js';
+import { assertPacketRelative, checkWrite, realInputs } from '../io/write-guard.js';
 import { removeLeftoverTemporaries, writeFileAtomic } from '../io/atomic-write.js';
 import { gitCommit } from '../io/git-commit.js';
 import { sha256 } from '../io/hash.js';
@@ -21,13 +26,26 @@ export interface ManifestFacts {
 
 export class PacketWriter {
   private readonly entries: ManifestEntry[] = [];
+  private readonly real: string;
 
-  constructor(readonly dir: string) {
+  /**
+   * Writes into `dir`, a staging folder of `withPacket`: each write is checked to
+   * land, links followed, inside it and on no file in `inputs` (real paths).
+   */
+  constructor(
+    readonly dir: string,
+    private readonly inputs: ReadonlySet<string> = new Set(),
+  ) {
     removeLeftoverTemporaries(dir);
+    this.real = realpathSync(dir);
   }
 
   write(relative: string, bytes: Uint8Array | string): void {
-    writeFileAtomic(path.join(this.dir, relative), bytes);
+    assertPacketRelative(relative);
+    const target = path.join(this.real, relative);
+    mkdirSync(path.dirname(target), { recursive: true });
+    checkWrite(target, { permitted: [this.real], forbidden: [], inputs: this.inputs }, relative);
+    writeFileAtomic(target, bytes);
     const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     this.entries.push({ path: relative, sha256: sha256(buffer), bytes: buffer.length });
   }
@@ -36,8 +54,11 @@ export class PacketWriter {
     return this.entries;
   }
 
-  /** Writes manifest.json; `unlisted` files (timings that differ run to run) are written but not listed. */
-  finish(facts: ManifestFacts, paths: ProjectPaths, io: CliIo, unlisted: readonly string[] = []): Manifest {
+  /**
+   * Writes manifest.json listing every file of the packet: `bcid verify` fails on
+   * any file it does not list (issue 12), timings (performance.json) included.
+   */
+  finish(facts: ManifestFacts, paths: ProjectPaths, io: CliIo): Manifest {
     const manifest: Manifest = {
       tool: 'bcid-aes',
       version: VERSION,
@@ -46,11 +67,29 @@ export class PacketWriter {
       gitCommit: gitCommit(paths.root),
       createdAt: io.now().toISOString(),
       inputs: facts.inputs.map((f) => ({ path: f.path, sha256: f.sha256, role: f.role })),
-      outputs: this.entries.filter((e) => !unlisted.includes(e.path)).sort((a, b) => a.path.localeCompare(b.path)),
+      outputs: packetEntries(this.real),
     };
-    writeFileAtomic(path.join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileAtomic(path.join(this.real, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
   }
+}
+
+/**
+ * The one way a command writes a packet folder: built whole in a staging folder
+ * beside `dir` under the packet's lock, then swapped in (io/packet-writer.ts).
+ * A failure or a signal leaves the previous packet exactly as it was.
+ * `carry` copies files of the previous packet in first (`bcid dossier` keeps
+ * the run's files and replaces only the dossiers).
+ */
+export async function withPacket<T>(
+  dir: string,
+  paths: ProjectPaths,
+  inputs: readonly InputFile[],
+  build: (writer: PacketWriter) => Promise<T>,
+  options: { readonly carry?: readonly string[] } = {},
+): Promise<T> {
+  const real = realInputs(inputs.map((f) => path.resolve(paths.root, f.path)));
+  return writePacket(dir, (staging) => build(new PacketWriter(staging, real)), { inputs: real, ...(options.carry ? { carry: options.carry } : {}) });
 }
 
 /** Input files of several runs, each once, in first-seen order. */

@@ -14,7 +14,7 @@ import { recordsCsv, type CsvDialect } from '../render/csv.js';
 import { describeInputs } from './input-descriptions.js';
 import type { CliIo } from './io.js';
 import { RISK_FILES, riskSectionOf, type DossierRisk } from './dossier-risk.js';
-import { PacketWriter, dataSource, uniqueInputs } from './packet-writer.js';
+import { dataSource, uniqueInputs, withPacket } from './packet-writer.js';
 import { VERSION } from './version.js';
 
 export interface RunPacketOptions {
@@ -27,33 +27,34 @@ export interface RunPacketOptions {
 }
 
 export async function writeRunPacket(results: RunResults, loaded: LoadedRun, outDir: string, paths: ProjectPaths, io: CliIo, options: RunPacketOptions): Promise<readonly ManifestEntry[]> {
-  const writer = new PacketWriter(outDir);
-  writer.write('results.json', `${JSON.stringify(results, null, 2)}\n`);
-  for (const [name, rows] of resultRecords(results)) writer.write(`tables/${name}.csv`, recordsCsv(rows, options.csvDialect));
-  const { risk } = options;
-  // Every result that enters the dossier is a file of the packet, listed in its manifest.
-  if (risk) {
-    writer.write(RISK_FILES.montecarlo, `${JSON.stringify(risk.montecarlo, null, 2)}\n`);
-    if (risk.comparison) writer.write(RISK_FILES.comparison, `${JSON.stringify(risk.comparison, null, 2)}\n`);
-  }
   // The stress scenarios feed the dossier too: they are its inputs, listed with the run's own.
-  const inputFiles = uniqueInputs([loaded.files, risk?.inputs ?? []]);
-  const inputs = describeInputs(inputFiles);
-  const lang = options.langs[0] ?? 'fr';
-  const source = dataSource(loaded.files);
-  const spec = buildPacket(results, {
-    lang,
-    langs: options.langs,
-    date: options.date,
-    inputs,
-    dataSource: source,
-    toolVersion: VERSION,
-    ...(risk ? { risk: riskSectionOf(risk, results.scenario.name, source) } : {}),
+  const inputFiles = uniqueInputs([loaded.files, options.risk?.inputs ?? []]);
+  // All or nothing (issue 12): built in a staging folder and swapped in under the packet's lock.
+  return withPacket(outDir, paths, inputFiles, async (writer) => {
+    writer.write('results.json', `${JSON.stringify(results, null, 2)}\n`);
+    for (const [name, rows] of resultRecords(results)) writer.write(`tables/${name}.csv`, recordsCsv(rows, options.csvDialect));
+    const { risk } = options;
+    // Every result that enters the dossier is a file of the packet, listed in its manifest.
+    if (risk) {
+      writer.write(RISK_FILES.montecarlo, `${JSON.stringify(risk.montecarlo, null, 2)}\n`);
+      if (risk.comparison) writer.write(RISK_FILES.comparison, `${JSON.stringify(risk.comparison, null, 2)}\n`);
+    }
+    const inputs = describeInputs(inputFiles);
+    const lang = options.langs[0] ?? 'fr';
+    const source = dataSource(loaded.files);
+    const spec = buildPacket(results, {
+      lang,
+      langs: options.langs,
+      date: options.date,
+      inputs,
+      dataSource: source,
+      toolVersion: VERSION,
+      ...(risk ? { risk: riskSectionOf(risk, results.scenario.name, source) } : {}),
+    });
+    // Canvas, exceljs and Chromium load only when a packet is drawn (`bcid --help` stays fast).
+    const { renderPacket } = await import('../render/packet.js');
+    const files = await renderPacket(spec, { pdf: options.pdf, date: options.date, csvDialect: options.csvDialect, inputs, toolVersion: VERSION });
+    for (const file of files) writer.write(file.path, file.bytes);
+    return writer.finish({ scenario: results.scenario.name, seed: results.scenario.seed, inputs: inputFiles }, paths, io).outputs;
   });
-  // Canvas, exceljs and Chromium load only when a packet is drawn (`bcid --help` stays fast).
-  const { renderPacket } = await import('../render/packet.js');
-  const files = await renderPacket(spec, { pdf: options.pdf, date: options.date, csvDialect: options.csvDialect, inputs, toolVersion: VERSION });
-  for (const file of files) writer.write(file.path, file.bytes);
-  writer.finish({ scenario: results.scenario.name, seed: results.scenario.seed, inputs: inputFiles }, paths, io);
-  return writer.written;
 }

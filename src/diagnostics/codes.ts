@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = [
   'financing-above-cost',
   'formula-failed',
   'grace-too-long',
+  'hidden-characters',
   'inconsistent-years',
   'invalid-enum',
   'invalid-formula',

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { MEMBER_CODES, type MemberCode } from '../schema/codes.js';
 import { PROJECT_COLUMNS } from '../io/parse-projects.js';
+import { ABSURD_AMOUNT } from '../io/parse-contributions.js';
 import { standardNormal } from '../random/normal.js';
 import { rngStream, type Rng } from '../random/rng.js';
 import { SECTOR_PROFILES } from './sector-profiles.js';
@@ -80,14 +81,27 @@ function hostShares(rng: Rng): string {
   return 'MLI:0.34|BFA:0.33|NER:0.33';
 }
 
+const PAID_IN_PER_MEMBER_YEAR = 500_000 / 3 / 4;
+const LEVY_2026 = 11_000;
+const LEVY_GROWTH = 1.05;
+const LAST_YEAR = 2055;
+/**
+ * The largest scale at which every row stays within what `validate` accepts for
+ * one member and year (ABSURD_AMOUNT, a guard against amounts typed in FCFA):
+ * the 2055 levy is the largest row. About 13,000 projects; beyond, the capital
+ * stops growing with the pipeline, so that the folder stays valid (it was not at
+ * 20,000 projects: 39 errors).
+ */
+export const MAX_CAPITAL_SCALE = Math.floor(ABSURD_AMOUNT / Math.max(PAID_IN_PER_MEMBER_YEAR, LEVY_2026 * LEVY_GROWTH ** (LAST_YEAR - 2026)));
+
 /** The bundled capital plan (500 bn in thirds, 2025–2028) scaled with the pipeline, plus the levy. */
 function syntheticContributions(count: number): string {
-  const scale = Math.max(1, count / 60);
+  const scale = Math.min(MAX_CAPITAL_SCALE, Math.max(1, count / 60));
   const rows: (string | number)[][] = [];
-  for (let year = 2025; year <= 2055; year += 1) {
+  for (let year = 2025; year <= LAST_YEAR; year += 1) {
     for (const member of MEMBER_CODES) {
       const paidIn = year <= 2028 ? round((500_000 * scale) / 3 / 4, 2) : 0;
-      const levy = year === 2025 ? 0 : round(11_000 * scale * 1.05 ** (year - 2026), 1);
+      const levy = year === 2025 ? 0 : round(LEVY_2026 * scale * LEVY_GROWTH ** (year - 2026), 1);
       rows.push([member, year, paidIn, 0, levy, 'estimate', 'synthetic (bcid generate)']);
     }
   }

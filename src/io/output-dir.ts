@@ -10,19 +10,32 @@ export class OutputDirError extends Error {}
  * folders: inputs are never written next to themselves.
  */
 export function resolveOutputDir(paths: ProjectPaths, requested: string | undefined, scenarioName: string, allowOutside: boolean): string {
+  const real = checkedOutputDir(paths, requested, scenarioName, allowOutside);
+  mkdirSync(real, { recursive: true });
+  return real;
+}
+
+/**
+ * The same checks as `resolveOutputDir`, creating nothing: for a packet that is
+ * built in a staging folder and renamed into place (nothing is written before
+ * the model has run and the checks have passed).
+ */
+export function checkedOutputDir(paths: ProjectPaths, requested: string | undefined, scenarioName: string, allowOutside: boolean): string {
   const target = requested === undefined ? path.join(paths.reports, scenarioName) : path.resolve(paths.root, requested);
-  mkdirSync(paths.reports, { recursive: true });
   const real = realTarget(target);
-  const reportsReal = realpathSync(paths.reports);
+  const reportsReal = realTarget(paths.reports);
   for (const input of [paths.data, paths.scenarios]) {
     const inputReal = existsSync(input) ? realpathSync(input) : input;
     if (isInside(inputReal, real)) throw new OutputDirError(`refusing to write the report into ${path.relative(paths.root, input) || input}: inputs are never overwritten`);
+  }
+  for (const folder of [paths.root, paths.data, paths.scenarios, paths.reports]) {
+    const folderReal = existsSync(folder) ? realpathSync(folder) : folder;
+    if (isInside(real, folderReal)) throw new OutputDirError(`refusing to use ${requested ?? target} as the report folder: it holds ${path.relative(paths.root, folder) || 'the project'}, and a run replaces its whole report folder; choose a folder such as reports/<name>`);
   }
   if (!allowOutside && !isInside(reportsReal, real)) {
     throw new OutputDirError(`output folder ${requested ?? target} resolves outside reports/ (to ${real}); pass --allow-outside to write there`);
   }
   if (existsSync(target) && !lstatSync(real).isDirectory()) throw new OutputDirError(`${target} exists and is not a folder`);
-  mkdirSync(real, { recursive: true });
   return real;
 }
 

@@ -8,7 +8,7 @@ export const CONTRIBUTION_COLUMNS = ['member', 'year', 'paid_in', 'callable', 'l
 
 const MFCFA = 'millions of FCFA';
 /** Far above the announced 500 bn capital: catches amounts typed in FCFA instead of millions. */
-const ABSURD_AMOUNT = 10_000_000;
+export const ABSURD_AMOUNT = 10_000_000;
 
 export function parseContributions(text: string, file: string): WithDiagnostics<readonly Contribution[]> {
   const read = readCsvTable(text, file);

@@ -9,6 +9,7 @@ import type { ProjectPaths } from '../io/project-paths.js';
 import { listScenarios } from '../io/list-scenarios.js';
 import { crossCheck } from '../validate/cross-checks.js';
 import { checkDossierStresses } from '../validate/dossier-stresses.js';
+import { hiddenCharacterWarnings } from '../validate/hidden-characters.js';
 import { scenarioConsistency } from '../validate/scenario-consistency.js';
 
 export type { LoadedRun, LoadOptions } from '../io/load-run-inputs.js';
@@ -23,6 +24,7 @@ export async function loadScenarioInputs(scenario: string, paths: ProjectPaths, 
   const crossProblems = [
     ...crossCheck(inputs, resolved, { members: data.members, contributions: data.contributions }, incomplete),
     ...checkDossierStresses(resolved, listScenarios(paths)),
+    ...hiddenCharacterWarnings(inputs),
   ];
   // mathjs is heavy: the formula check loads it only when the scenario has a formula.
   const { checkFormula } = await import('../validate/formula-check.js');

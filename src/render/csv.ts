@@ -11,6 +11,7 @@
  * `neutraliseFormula`.
  */
 import { stringify } from 'csv-stringify/sync';
+import { plainNumber as exactDecimal } from './plain-number.js';
 import type { Locale } from '../report/locale.js';
 import type { RecordCell } from '../report/result-records.js';
 import { neutralizeFormula } from './neutralize-formula.js';
@@ -88,7 +89,8 @@ export function recordsCsv(rows: readonly Readonly<Record<string, RecordCell>>[]
   const cell = (v: RecordCell): string => {
     if (v === null) return '';
     if (typeof v === 'number') {
-      const s = Number.isFinite(v) ? String(v) : '';
+      // Never `1e+308` or `5e-9`: spreadsheets read exponents as text.
+      const s = Number.isFinite(v) ? exactDecimal(v) : '';
       return french ? s.replace('.', ',') : s;
     }
     if (typeof v === 'boolean') return v ? 'true' : 'false';

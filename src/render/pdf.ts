@@ -25,6 +25,24 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 
+/**
+ * Chromium is there but does not start or dies while printing. Playwright's own
+ * message (22 lines of log with ANSI colours) is replaced by one sentence; the
+ * first line of it is kept for a clue.
+ */
+export class ChromiumBrokenError extends Error {
+  constructor(executablePath: string, cause: unknown) {
+    const first = String(cause instanceof Error ? cause.message : cause)
+      // eslint-disable-next-line no-control-regex
+      .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? 'no message';
+    super(`Chromium at ${executablePath} could not print the PDF dossier (${first.slice(0, 200)}); reinstall it (apt-get install --reinstall chromium), point BCID_CHROMIUM to a working one, or skip the PDF with --no-pdf.`);
+    this.name = 'ChromiumBrokenError';
+  }
+}
+
 export class ChromiumMissingError extends Error {
   constructor(tried: readonly string[]) {
     super(
@@ -92,7 +110,20 @@ export async function createPdfPrinter(options: PdfPrinterOptions = {}): Promise
   const executablePath = options.executablePath ?? findChromium();
   if (!existsSync(executablePath)) throw new ChromiumMissingError([executablePath]);
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout: options.timeout ?? 60_000 });
+  const { onInterruptAsync, interruption } = await import('../io/interrupt.js');
+  // Our own signal handling closes the browser and then exits (Playwright's would close it under a PDF being printed and let the run go on).
+  const browser = await chromium
+    .launch({ executablePath, args: [...CHROMIUM_ARGS], timeout: options.timeout ?? 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
+    .catch((e: unknown) => {
+      throw new ChromiumBrokenError(executablePath, e);
+    });
+  const forget = onInterruptAsync(() => browser.close());
+  /** A failure of the browser itself (crashed, killed) is the environment's, unless the user stopped the run. */
+  const broken = (e: unknown): never => {
+    if (interruption() || e instanceof ChromiumBrokenError) throw e;
+    if (e instanceof Error && /Target .*closed|Browser has been closed|browser has disconnected|crash/i.test(e.message)) throw new ChromiumBrokenError(executablePath, e);
+    throw e;
+  };
   const blocked: string[] = [];
   try {
     const context = await browser.newContext({ offline: true, locale: 'fr-FR', timezoneId: 'UTC' });
@@ -109,7 +140,7 @@ export async function createPdfPrinter(options: PdfPrinterOptions = {}): Promise
       await page.evaluate('document.fonts.ready.then(() => true)');
     };
     const serial = <T>(task: () => Promise<T>): Promise<T> => {
-      const run = queue.then(task, task);
+      const run = queue.then(task, task).catch(broken);
       queue = run.catch(() => undefined);
       return run;
     };
@@ -135,12 +166,14 @@ export async function createPdfPrinter(options: PdfPrinterOptions = {}): Promise
           return (await page.evaluate(expression)) as T;
         }),
       close: async () => {
+        forget();
         await browser.close();
       },
     };
   } catch (e) {
+    forget();
     await browser.close();
-    throw e;
+    return broken(e);
   }
 }
 

@@ -14,6 +14,7 @@ import type { InputDescription } from '../report/context.js';
 import type { Locale } from '../report/locale.js';
 import { displayDigits, formatCell, headerLabel, type ColumnSpec, type TableSpec } from '../report/table.js';
 import { neutraliseFormula } from './csv.js';
+import { EXCEL_CELL_LIMIT, excelText } from './excel-text.js';
 import { fixZipTimestamps } from './zip-timestamps.js';
 
 export interface WorkbookMeta {
@@ -107,6 +108,12 @@ export async function renderXlsx(tables: readonly TableSpec[], meta: WorkbookMet
   sheetsHeader.eachCell((c) => (c.fill = HEADER_FILL));
 
   // One sheet per table.
+  let truncated = 0;
+  const cellText = (raw: string): string => {
+    const cell = excelText(raw);
+    if (cell.truncated) truncated += 1;
+    return cell.text;
+  };
   const names = tables.map((tb) => sheetName(tb.id, taken));
   tables.forEach((tb, k) => about.addRow([names[k], neutraliseFormula(tb.title)]));
   tables.forEach((tb, k) => {
@@ -127,13 +134,17 @@ export async function renderXlsx(tables: readonly TableSpec[], meta: WorkbookMet
           const v = r[i] ?? null;
           if (v === null) return null;
           if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-          return neutraliseFormula(v);
+          return cellText(v);
         }),
       );
     }
     if (tb.columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tb.columns.length } };
   });
 
+  if (truncated > 0) {
+    about.addRow([]);
+    about.addRow([`${truncated} cell${truncated === 1 ? '' : 's'} cut to Excel's limit of ${EXCEL_CELL_LIMIT.toLocaleString('en-US')} characters (marked "truncated"); the CSV files hold the full text.`]).font = { bold: true };
+  }
   const buffer = await wb.xlsx.writeBuffer();
   return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer), when);
 }

@@ -6,7 +6,7 @@ import { resolvePaths } from '../context.js';
 import { mainLang, type PacketFlags } from '../common-flags.js';
 import { loadAndRun } from '../load.js';
 import { outputFolder } from '../output-folder.js';
-import { PacketWriter, dataSource, uniqueInputs } from '../packet-writer.js';
+import { dataSource, uniqueInputs, withPacket } from '../packet-writer.js';
 import { writeCharts } from '../risk-output.js';
 import type { InputFile } from '../../io/load-run-inputs.js';
 import { createLocale } from '../../report/locale.js';
@@ -41,23 +41,26 @@ export async function compareAction(names: string[], flags: CompareFlags, comman
   const outDir = outputFolder(paths, flags.out, folder, flags.allowOutside);
   const inputs = uniqueInputs(files);
   const json = `${JSON.stringify(comparison, null, 2)}\n`;
-  const writer = new PacketWriter(outDir);
-  writer.write('comparison.json', json);
-  const L = createLocale(mainLang(flags.lang));
-  const data = comparisonDataTable(comparison, L);
-  const series = comparisonSeriesTable(comparison, L);
-  writer.write('comparison.csv', renderCsv(data, flags.csvDialect, L));
-  writer.write('comparison-by-year.csv', renderCsv(series, flags.csvDialect, L));
-  const date = runs[0]!.scenario.reportDate ?? io.now().toISOString().slice(0, 10);
-  writer.write(`${folder}.xlsx`, await renderXlsx([comparisonTable(comparison, L), data, series], { scenario: folder, date, inputs: describeInputs(inputs), toolVersion: VERSION }, L));
-  if (flags.charts) {
-    const ctx = riskChartContext(L, runs.map((r) => r.scenario.name).join(', '), dataSource(inputs));
-    await writeCharts(writer, COMPARISON_CHARTS.map((which) => comparisonChart(comparison, which, ctx)));
-  }
-  writer.finish({ scenario: folder, seed: runs[0]!.scenario.seed, inputs }, paths, io);
+  // All or nothing (issue 12): built in a staging folder and swapped in under the packet's lock.
+  const count = await withPacket(outDir, paths, inputs, async (writer) => {
+    writer.write('comparison.json', json);
+    const L = createLocale(mainLang(flags.lang));
+    const data = comparisonDataTable(comparison, L);
+    const series = comparisonSeriesTable(comparison, L);
+    writer.write('comparison.csv', renderCsv(data, flags.csvDialect, L));
+    writer.write('comparison-by-year.csv', renderCsv(series, flags.csvDialect, L));
+    const date = runs[0]!.scenario.reportDate ?? io.now().toISOString().slice(0, 10);
+    writer.write(`${folder}.xlsx`, await renderXlsx([comparisonTable(comparison, L), data, series], { scenario: folder, date, inputs: describeInputs(inputs), toolVersion: VERSION }, L));
+    if (flags.charts) {
+      const ctx = riskChartContext(L, runs.map((r) => r.scenario.name).join(', '), dataSource(inputs));
+      await writeCharts(writer, COMPARISON_CHARTS.map((which) => comparisonChart(comparison, which, ctx)));
+    }
+    writer.finish({ scenario: folder, seed: runs[0]!.scenario.seed, inputs }, paths, io);
+    return writer.written.length;
+  });
   if (!flags.quiet) {
     io.stdout(compareText(comparison));
-    io.stdout(`\nComparison: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files)\n`);
+    io.stdout(`\nComparison: ${path.relative(io.cwd, outDir) || '.'}/ (${count + 1} files)\n`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
@@ -68,12 +68,20 @@ export async function dossierAction(scenario: string, flags: DossierFlags, comma
   });
   const { renderDossier } = await import('../../render/packet.js');
   const rendered = await renderDossier(dossiers, { pdf: flags.pdf, date });
-  const outputs = new Map(manifest.outputs.map((o) => [o.path, o]));
-  for (const f of rendered) {
-    writeFileAtomic(path.join(dir, f.path), f.bytes);
-    outputs.set(f.path, { path: f.path, sha256: sha256(f.bytes), bytes: f.bytes.length });
-  }
-  const updated = { ...manifest, createdAt: io.now().toISOString(), outputs: [...outputs.values()].sort((a, b) => a.path.localeCompare(b.path)) };
-  writeFileAtomic(manifestFile, `${JSON.stringify(updated, null, 2)}\n`);
+  // All or nothing (issue 12): the packet is copied into a staging folder, its dossiers replaced there, and swapped in.
+  const { writePacket } = await import('../../io/packet-writer.js');
+  await writePacket(
+    dir,
+    async (staging) => {
+      const outputs = new Map(manifest.outputs.map((o) => [o.path, o]));
+      for (const f of rendered) {
+        writeFileAtomic(path.join(staging, f.path), f.bytes);
+        outputs.set(f.path, { path: f.path, sha256: sha256(f.bytes), bytes: f.bytes.length });
+      }
+      const updated = { ...manifest, createdAt: io.now().toISOString(), outputs: [...outputs.values()].sort((a, b) => a.path.localeCompare(b.path)) };
+      writeFileAtomic(path.join(staging, MANIFEST_FILE), `${JSON.stringify(updated, null, 2)}\n`);
+    },
+    { carry: readdirSync(dir).filter((name) => name !== MANIFEST_FILE) },
+  );
   io.stdout(`${rendered.map((f) => path.join(path.relative(io.cwd, dir), f.path)).join('\n')}\n`);
 }

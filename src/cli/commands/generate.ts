@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
@@ -12,14 +12,19 @@ export function registerGenerate(program: Command, io: CliIo): void {
     .description('write a synthetic but valid project folder (data/ and scenarios/) for scale tests')
     .requiredOption('--projects <n>', 'number of projects')
     .option('--seed <s>', 'seed', '1')
-    .requiredOption('--out <dir>', 'folder to create; run it with `bcid --root <dir> run`')
-    .action(async (flags: { projects: string; seed: string; out: string }, command: Command) => {
+    .requiredOption('--out <dir>', 'new or empty folder to create the project in; run it with `bcid --root <dir> run`')
+    .option('--force', 'write into a folder that already holds files (replaces its data/ and scenarios/baseline.yaml)', false)
+    .action(async (flags: { projects: string; seed: string; out: string; force: boolean }, command: Command) => {
       const count = requiredNumberFlag('projects', flags.projects, { integer: true, min: 1, max: 1_000_000 });
       const seed = requiredNumberFlag('seed', flags.seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
       const paths = resolvePaths(command, io);
       const out = path.resolve(io.cwd, flags.out);
       const { isInside } = await import('../../io/project-paths.js');
       if (isInside(paths.data, out) || isInside(paths.scenarios, out)) throw new UsageFailure(`--out ${flags.out} is inside the bundled data or scenarios: choose another folder`);
+      if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageFailure(`--out ${flags.out} is a file, not a folder: choose a new folder`);
+      if (!flags.force && existsSync(out) && readdirSync(out).length > 0) {
+        throw new UsageFailure(`--out ${flags.out} already holds files (${readdirSync(out).sort().slice(0, 3).join(', ')}); bcid generate writes a new project there and would replace its data and baseline scenario: choose a new or empty folder, or pass --force`);
+      }
       const { syntheticPortfolio } = await import('../../generate/synthetic-portfolio.js');
       const { writeFileAtomic } = await import('../../io/atomic-write.js');
       const portfolio = syntheticPortfolio(count, seed);

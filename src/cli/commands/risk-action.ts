@@ -6,10 +6,11 @@ import { CommandExit } from '../failures.js';
 import { ExitCode } from '../exit-code.js';
 import { resolvePaths } from '../context.js';
 import { numberFlag } from '../parse-flags.js';
+import { capWorkers } from '../worker-cap.js';
 import { mainLang, type PacketFlags } from '../common-flags.js';
 import { loadOrFail, runOrFail } from '../load.js';
 import { outputFolder } from '../output-folder.js';
-import { PacketWriter, dataSource } from '../packet-writer.js';
+import { dataSource, withPacket } from '../packet-writer.js';
 import { riskCharts, writeCharts, writeRiskTables } from '../risk-output.js';
 import { renderSummary } from '../../render/summary.js';
 import { createLocale } from '../../report/locale.js';
@@ -42,7 +43,9 @@ export async function riskAction(scenarioArg: string, flags: RiskFlags, command:
   };
   const pathsFlag = numberFlag('paths', flags.paths, { min: 1, max: 10_000_000, integer: true });
   const seedFlag = numberFlag('seed', flags.seed, { min: 0, max: 2 ** 31 - 1, integer: true });
-  const workersFlag = numberFlag('workers', flags.workers, { min: 1, max: 64, integer: true });
+  const capped = capWorkers(numberFlag('workers', flags.workers, { min: 1, max: 64, integer: true }), availableParallelism());
+  if (capped.notice && !flags.quiet) io.stderr(`bcid: ${capped.notice}\n`);
+  const workersFlag = capped.workers;
   const paths = resolvePaths(command, io);
   // Threads start as soon as their number is known, and warm up while this thread allocates:
   // now when --workers or --paths says, else once the scenario (its paths) is read.
@@ -79,32 +82,35 @@ export async function riskAction(scenarioArg: string, flags: RiskFlags, command:
     await pool.close();
     phase('simulate');
 
-    const writer = new PacketWriter(outDir);
-    writer.write('montecarlo.json', `${JSON.stringify(results, null, 2)}\n`);
-    await writeRiskTables(writer, results, { lang: mainLang(flags.lang), csvDialect: flags.csvDialect, date: scenario.reportDate ?? RISK_WORKBOOK_DATE_FALLBACK, inputs: loaded.files });
-    if (flags.charts) await writeCharts(writer, riskCharts(results, mainLang(flags.lang), dataSource(loaded.files)));
-    phase('write');
-    const performanceReport: RiskPerformance = {
-      kind: 'bcid-risk-performance',
-      scenario: scenario.name,
-      paths: nPaths,
-      workers: pool.size,
-      simulationSeconds: round(mc.simulationSeconds, 4),
-      pathsPerSecond: Math.round(nPaths / Math.max(mc.simulationSeconds, 1e-9)),
-      totalSeconds: round((performance.now() - started) / 1000, 4),
-      phaseSeconds: phases,
-      peakRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
-      node: process.version,
-      cores: availableParallelism(),
-    };
-    writer.write('performance.json', `${JSON.stringify(performanceReport, null, 2)}\n`);
-    // Timings differ run to run: performance.json is written but not listed.
-    writer.finish({ scenario: scenario.name, seed, inputs: loaded.files }, paths, io, ['performance.json']);
+    // All or nothing (issue 12): built in a staging folder and swapped in under the packet's lock.
+    const { performanceReport, count } = await withPacket(outDir, paths, loaded.files, async (writer) => {
+      writer.write('montecarlo.json', `${JSON.stringify(results, null, 2)}\n`);
+      await writeRiskTables(writer, results, { lang: mainLang(flags.lang), csvDialect: flags.csvDialect, date: scenario.reportDate ?? RISK_WORKBOOK_DATE_FALLBACK, inputs: loaded.files });
+      if (flags.charts) await writeCharts(writer, riskCharts(results, mainLang(flags.lang), dataSource(loaded.files)));
+      phase('write');
+      const performanceReport: RiskPerformance = {
+        kind: 'bcid-risk-performance',
+        scenario: scenario.name,
+        paths: nPaths,
+        workers: pool.size,
+        simulationSeconds: round(mc.simulationSeconds, 4),
+        pathsPerSecond: Math.round(nPaths / Math.max(mc.simulationSeconds, 1e-9)),
+        totalSeconds: round((performance.now() - started) / 1000, 4),
+        phaseSeconds: phases,
+        peakRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
+        node: process.version,
+        cores: availableParallelism(),
+      };
+      writer.write('performance.json', `${JSON.stringify(performanceReport, null, 2)}\n`);
+      // Listed like every file (verify checks the packet holds nothing else); its hash differs run to run.
+      writer.finish({ scenario: scenario.name, seed, inputs: loaded.files }, paths, io);
+      return { performanceReport, count: writer.written.length };
+    });
 
     if (flags.json) io.stdout(`${JSON.stringify({ results, performance: performanceReport }, null, 2)}\n`);
     else if (!flags.quiet) {
       io.stdout(renderSummary(riskSummarySpec(results, performanceReport), createLocale('en')));
-      io.stdout(`\nRisk files: ${path.relative(io.cwd, outDir) || '.'}/ (${writer.written.length + 1} files)\n`);
+      io.stdout(`\nRisk files: ${path.relative(io.cwd, outDir) || '.'}/ (${count + 1} files)\n`);
     }
     if (!results.identities.ok) {
       io.stderr(`bcid: internal error: path ${results.identities.worstPath} breaks the ${results.identities.worstIdentity} identity in ${results.identities.worstYear}\n`);

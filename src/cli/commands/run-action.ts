@@ -6,7 +6,7 @@ import { UsageFailure } from '../failures.js';
 import { resolvePaths } from '../context.js';
 import { reportDate, type PacketFlags } from '../common-flags.js';
 import { loadOrFail, runOrFail } from '../load.js';
-import { outputFolder } from '../output-folder.js';
+import { runOutputs } from '../output-folder.js';
 import { computeDossierRisk } from '../dossier-risk.js';
 import { writeRunPacket } from '../run-packet.js';
 import { renderSummary } from '../../render/summary.js';
@@ -25,13 +25,13 @@ export async function runAction(scenarioArg: string, flags: RunFlags, command: C
   const paths = resolvePaths(command, io);
   const loaded = await loadOrFail(scenarioArg, paths, io, flags);
   const { scenario } = loaded.resolved;
-  const outDir = outputFolder(paths, flags.out, scenario.name, flags.allowOutside);
+  // Everything that can be checked before the first write: the folders (links followed), --export-lp, Chromium.
+  const targets = runOutputs({ paths, out: flags.out, scenarioName: scenario.name, allowOutside: flags.allowOutside, exportLp: flags.exportLp, cwd: io.cwd, inputFiles: loaded.files.map((f) => path.resolve(paths.root, f.path)) });
+  const outDir = targets.outDir;
+  if (flags.pdf) (await import('../../render/pdf.js')).findChromium();
   let lp: string | undefined;
   const run = await runOrFail(loaded, io, { method: flags.method ?? scenario.allocation.method, onLp: (text) => (lp = text) });
-  if (flags.exportLp !== undefined) {
-    if (lp === undefined) throw new UsageFailure('--export-lp needs the optimal method: add --method optimal');
-    writeFileAtomic(path.resolve(io.cwd, flags.exportLp), lp);
-  }
+  if (targets.exportLp !== undefined && lp === undefined) throw new UsageFailure('--export-lp needs the optimal method: add --method optimal');
   // The dossier's stress tests and Monte Carlo, computed here from the scenario alone.
   const risk = flags.risk ? await computeDossierRisk(run, paths, io, flags) : undefined;
   const files = await writeRunPacket(run.results, loaded, outDir, paths, io, {
@@ -41,6 +41,7 @@ export async function runAction(scenarioArg: string, flags: RunFlags, command: C
     csvDialect: flags.csvDialect,
     ...(risk ? { risk } : {}),
   });
+  if (targets.exportLp !== undefined && lp !== undefined) writeFileAtomic(targets.exportLp, lp);
   if (!flags.quiet) {
     io.stdout(renderSummary(runSummarySpec(run.results), createLocale('en')));
     io.stdout(`\nReport packet: ${path.relative(io.cwd, outDir) || '.'}/ (${files.length} files)\n`);

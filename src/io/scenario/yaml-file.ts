@@ -5,6 +5,7 @@
  */
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../../diagnostics/diagnostic.js';
+import { isStackOverflow, yamlTooDeep } from '../yaml-depth.js';
 
 export const MAX_SCENARIO_BYTES = 256 * 1024;
 const MAX_DEPTH = 32;
@@ -26,6 +27,10 @@ export function parseScenarioFile(name: string, file: string, text: string, prob
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false });
   const reportedLines = new Set<number>();
+  if (doc.errors.some((e) => isStackOverflow(e.message))) {
+    problems.push(yamlTooDeep(file, MAX_DEPTH));
+    return null;
+  }
   for (const e of doc.errors) {
     // With prettyErrors off, errors carry offsets (pos) but no linePos.
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
@@ -46,12 +51,16 @@ export function parseScenarioFile(name: string, file: string, text: string, prob
     // The alias limit defends against "billion laughs"; the parser signals it with a ReferenceError.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
+    if (isStackOverflow(String((e as Error).message))) {
+      problems.push(yamlTooDeep(file, MAX_DEPTH));
+      return null;
+    }
     const message = e instanceof ReferenceError ? 'too many YAML aliases: the file looks like an alias bomb' : `cannot read the YAML: ${firstLine(String((e as Error).message))}`;
     problems.push(diagnostic({ file, line: 1, column: 1, code: 'yaml-aliases', message, hint: 'write the values out instead of using &anchors and *aliases' }));
     return null;
   }
   if (depth(data) > MAX_DEPTH) {
-    problems.push(diagnostic({ file, line: 1, column: 1, code: 'yaml-too-deep', message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, hint: 'a scenario is at most a few levels deep; see scenarios/baseline.yaml' }));
+    problems.push(yamlTooDeep(file, MAX_DEPTH));
     return null;
   }
   if (data === null || data === undefined) data = {};
