@@ -94,7 +94,8 @@ describe('downgrade', () => {
   it('raises the funding cost from the year after the event, as a rate shock from that year', () => {
     const r = run(['downgrade-300-2030']);
     expectIdentities(r.results);
-    for (const b of base.bank.filter((x) => x.year <= 2030)) expect(row(r.results, b.year).interestExpense).toBe(b.interestExpense);
+    // Same to ~1e-12: the stressed run's year loop sums coupons in another order (one last-bit difference).
+    for (const b of base.bank.filter((x) => x.year <= 2030)) expect(Math.abs(row(r.results, b.year).interestExpense - b.interestExpense)).toBeLessThan(1e-9 * b.interestExpense + 1e-9);
     let higher = 0;
     for (const b of base.bank.filter((x) => x.year > 2030)) {
       expect(row(r.results, b.year).interestExpense).toBeGreaterThanOrEqual(b.interestExpense - 1e-9);
