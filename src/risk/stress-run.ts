@@ -24,7 +24,7 @@ import type { ShockSet } from '../shocks/shock-set.js';
 import { expectedDelayYears, riskSettings, type RiskSettings } from './calibration.js';
 import { baseFunding, compileRun, type CompiledRun, type Funding } from './compiled.js';
 import { identityChecks } from './identities.js';
-import { unitReflowRows } from './reflows.js';
+import { reflowRows } from '../model/repayment/reflows.js';
 import { PathWorkspace, runPath, type PathResult } from './path.js';
 
 /** What a stress run needs from the plain run. */
@@ -114,7 +114,7 @@ export function runShocks(base: StressBase, shocks: ShockSet, settings: RiskSett
     allocation: base.results.allocation,
     bank,
     members: memberRows(commitments, base.inputs.members, scenario, ctx.years),
-    reflows: unitReflowRows(commitments, ctx.years),
+    reflows: reflowRows(commitments, ctx.years, 'unit-flows'),
     solver: base.results.solver,
     checks: identityChecks(path.portfolio, path.projection, funding.paidIn, path.levy),
   };

@@ -173,124 +173,15 @@ export function mayBorrow(policy: BankPolicy, years: Calendar, i: number): boole
   return policy.borrowing.enabled && years.start + i >= policy.borrowing.firstYear && policy.borrowing.maxGearing > 0;
 }
 
-export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks?: ProjectionShocks): BankProjection {
-  if (shocks !== undefined && (shocks.issueRateShift !== undefined || shocks.fx !== undefined || shocks.scratch !== undefined)) {
-    return projectShocked(inputs, policy, shocks);
-  }
-  const { years, portfolio: p } = inputs;
-  const n = years.count;
-  const arr = (): Float64Array => new Float64Array(n);
-  const out = {
-    cash: arr(),
-    borrowings: arr(),
-    borrowingRaised: arr(),
-    borrowingRepaid: arr(),
-    interestExpense: arr(),
-    treasuryIncome: arr(),
-    operatingExpenses: arr(),
-    provisions: arr(),
-    allowance: arr(),
-    equityIncome: arr(),
-    netIncome: arr(),
-    paidInCapital: arr(),
-    retainedEarnings: arr(),
-    equity: arr(),
-    buffer: arr(),
-    nextNetOutflows: arr(),
-  };
-  const remaining = trancheRemaining(policy.borrowing);
-  const rate = policy.borrowing.rate;
-  const k = policy.liquidityMonths / 12;
-  const firstRepaid = trancheRepaid(remaining, 1);
-  const raised = new Float64Array(n);
-  /** Bond principal due in year j from tranches issued before j. */
-  const bondPrincipalDue = (j: number): number => {
-    let due = 0;
-    for (let s = Math.max(0, j - remaining.length); s < j; s++) due += raised[s]! * trancheRepaid(remaining, j - s);
-    return due;
-  };
-
-  let cash = inputs.openingPaidIn;
-  let borrowings = 0;
-  let paidInCapital = inputs.openingPaidIn;
-  let retained = 0;
-  let allowance = 0;
-  for (let i = 0; i < n; i++) {
-    const treasury = policy.treasuryYield * cash;
-    const interestExpense = rate * borrowings;
-    const repaid = bondPrincipalDue(i);
-    const opex = fixedOpex(policy, i) + policy.operatingExpenses.shareOfLoans * p.loans[i]!;
-    const newAllowance = p.expectedLoss[i]!;
-    const provisions = newAllowance - allowance + p.writeOffs[i]!;
-    const equityIncome = p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]!;
-    const netIncome =
-      p.interest[i]! + p.fees[i]! + equityIncome + treasury - interestExpense - opex - provisions;
-    paidInCapital += inputs.paidIn[i]! + inputs.levy[i]!;
-    retained += netIncome;
-    const equity = paidInCapital + retained;
-
-    const cashBefore =
-      cash +
-      inputs.paidIn[i]! +
-      inputs.levy[i]! -
-      repaid -
-      interestExpense -
-      opex +
-      treasury -
-      p.disbursed[i]! -
-      p.invested[i]! +
-      p.principal[i]! +
-      (p.interest[i]! - p.capitalised[i]!) +
-      p.fees[i]! +
-      p.dividends[i]! +
-      p.exitProceeds[i]!;
-    // Tranches repaid to the last franc leave rounding dust: clean it so the report never shows −0.
-    const rawDebt = borrowings - repaid;
-    const debtBefore = Math.abs(rawDebt) < 1e-9 * Math.max(1, borrowings) ? 0 : rawDebt;
-
-    // Next year's net outflows before any new issue.
-    const baseNext =
-      portfolioNetOutflow(p, policy, i + 1) + fixedOpex(policy, i + 1) + rate * debtBefore + bondPrincipalDue(i + 1);
-    let issue = 0;
-    if (mayBorrow(policy, years, i)) {
-      const perUnit = k * (rate + firstRepaid);
-      const forBuffer = perUnit < 1 ? (k * baseNext - cashBefore) / (1 - perUnit) : 0;
-      const needed = Math.max(0, forBuffer, -cashBefore);
-      const room = Math.max(0, policy.borrowing.maxGearing * equity - debtBefore);
-      issue = Math.min(needed, room);
-    }
-    raised[i] = issue;
-    cash = cashBefore + issue;
-    borrowings = debtBefore + issue;
-    allowance = newAllowance;
-    const nextNet = baseNext + issue * (rate + firstRepaid);
-
-    out.cash[i] = cash;
-    out.borrowings[i] = borrowings;
-    out.borrowingRaised[i] = issue;
-    out.borrowingRepaid[i] = repaid;
-    out.interestExpense[i] = interestExpense;
-    out.treasuryIncome[i] = treasury;
-    out.operatingExpenses[i] = opex;
-    out.provisions[i] = provisions;
-    out.allowance[i] = allowance;
-    out.equityIncome[i] = equityIncome;
-    out.netIncome[i] = netIncome;
-    out.paidInCapital[i] = paidInCapital;
-    out.retainedEarnings[i] = retained;
-    out.equity[i] = equity;
-    out.buffer[i] = k * Math.max(0, nextNet);
-    out.nextNetOutflows[i] = nextNet;
-  }
-  return { years, openingPaidIn: inputs.openingPaidIn, ...out };
-}
-
 /**
- * `projectBank` with borrowing shocks: the same accounts, with interest summed
- * tranche by tranche (each at its own coupon) and the peg-exit revaluation.
- * Kept apart so that a plain run follows the unshocked arithmetic exactly.
+ * The bank's year loop, the only one. A plain run is this loop with neutral
+ * shocks (none given): interest is then the base coupon × opening borrowings
+ * and no revaluation is booked, so its arithmetic is exactly the conventions
+ * above. With a coupon shift, interest is summed tranche by tranche (each at
+ * its own coupon); with a peg exit the foreign share of the bonds outstanding
+ * is revalued (`fxLoss`).
  */
-function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: ProjectionShocks): BankProjection {
+export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks: ProjectionShocks = {}): BankProjection {
   const { years, portfolio: p } = inputs;
   const n = years.count;
   const scratch = shocks.scratch !== undefined && shocks.scratch.n === n ? shocks.scratch : new ProjectionScratch(n);
