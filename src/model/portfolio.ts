@@ -9,6 +9,7 @@ import { MEMBER_CODES, type Instrument, type MemberCode } from '../schema/codes.
 import type { Project } from '../schema/records.js';
 import type { Scenario } from '../schema/scenario.js';
 import { yearArray, type Calendar } from './context.js';
+import type { RiskWeight } from './capital/weights.js';
 import type { ProjectFinancing, UnitFlows } from './repayment/unit-flows.js';
 
 /** One project financed: amount A committed in `year`. */
@@ -42,6 +43,8 @@ export interface PortfolioFlows {
   readonly nonPerforming: Float64Array;
   /** Amounts committed (signed) in the year. */
   readonly commitments: Float64Array;
+  /** Σ risk weight × exposure at year end (S&P RAC credit RWA before the concentration adjustment). */
+  readonly riskWeighted: Float64Array;
   /** Loans + equity at cost by member at year end (cross-border projects split by country share). */
   readonly memberExposure: Readonly<Record<MemberCode, Float64Array>>;
 }
@@ -74,6 +77,7 @@ const SERIES = [
   'writeOffs',
   'nonPerforming',
   'commitments',
+  'riskWeighted',
 ] as const;
 
 function portfolioFrom(make: (key: (typeof SERIES)[number] | MemberCode) => Float64Array): PortfolioFlows {
@@ -122,7 +126,7 @@ export const PCS_HOLDS = 1 << 30;
  * columns, zero for a loan, are skipped. The one portfolio aggregation of the
  * run, the allocation and every stress and Monte Carlo path.
  */
-export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, countries: readonly MemberShare[]): void {
+export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, rw: RiskWeight, countries: readonly MemberShare[]): void {
   const last = P.loans.length - 1;
   const from = Math.max(0, -offset);
   const to = Math.min(u.length - 1, last - offset);
@@ -131,7 +135,9 @@ export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset:
   const pcsFrom = el.pcsFrom;
   const nc = countries.length;
   const ud = u.disbursed, up = u.principal, ui = u.interest, uc = u.capitalised, uf = u.fees, ub = u.loanBalance;
-  const pd = P.disbursed, pp = P.principal, pi = P.interest, pc = P.capitalised, pf = P.fees, pl = P.loans, pe = P.expectedLoss;
+  const pd = P.disbursed, pp = P.principal, pi = P.interest, pc = P.capitalised, pf = P.fees, pl = P.loans, pe = P.expectedLoss, pr = P.riskWeighted;
+  const rwBase = rw.base;
+  const rwNo = rw.withoutPcs;
   const ex = P.memberExposure;
   for (let t = from; t <= to; t++) {
     const i = offset + t;
@@ -143,6 +149,7 @@ export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset:
     const loan = a * ub[t]!;
     pl[i]! += loan;
     pe[i]! += (i >= pcsFrom ? elNo : elBase) * loan;
+    pr[i]! += (i >= pcsFrom ? rwNo : rwBase) * loan;
     for (let x = 0; x < nc; x++) {
       const cs = countries[x]!;
       ex[cs.member][i]! += cs.share * loan;
@@ -151,7 +158,7 @@ export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset:
 }
 
 /** `addLoanFlows` for an equity stake: invested, dividends, exit; the loan columns are skipped. */
-export function addStakeFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, countries: readonly MemberShare[]): void {
+export function addStakeFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, rw: RiskWeight, countries: readonly MemberShare[]): void {
   const last = P.loans.length - 1;
   const from = Math.max(0, -offset);
   const to = Math.min(u.length - 1, last - offset);
@@ -165,6 +172,7 @@ export function addStakeFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset
     const held = a * u.equityHeld[t]!;
     P.equityHeld[i]! += held;
     P.expectedLoss[i]! += (i >= el.pcsFrom ? el.withoutPcs : el.base) * held;
+    P.riskWeighted[i]! += (i >= el.pcsFrom ? rw.withoutPcs : rw.base) * held;
     for (const cs of countries) ex[cs.member][i]! += cs.share * held;
   }
 }
@@ -182,8 +190,8 @@ export function addCommitment(
   if (offset >= 0 && offset <= years.count) into.commitments[offset]! += a;
   const rate = elRates[c.project.instrument];
   const el: LossRate = { base: rate, withoutPcs: rate, pcsFrom: PCS_HOLDS };
-  if (c.project.instrument === 'equity') addStakeFlows(into, c.financing.flows, a, offset, el, c.project.countries);
-  else addLoanFlows(into, c.financing.flows, a, offset, el, c.project.countries);
+  if (c.project.instrument === 'equity') addStakeFlows(into, c.financing.flows, a, offset, el, c.financing.riskWeight, c.project.countries);
+  else addLoanFlows(into, c.financing.flows, a, offset, el, c.financing.riskWeight, c.project.countries);
 }
 
 export function aggregate(

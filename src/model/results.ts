@@ -1,3 +1,4 @@
+import type { CapitalBand } from './capital/ratio.js';
 import type { Instrument, MemberCode, Sector, DebtCapacity } from '../schema/codes.js';
 import type { Scenario } from '../schema/scenario.js';
 
@@ -81,9 +82,28 @@ export interface BankYear {
   readonly equityInvestments: number;
   readonly totalAssets: number;
   readonly borrowings: number;
+  /** Paid-in subscriptions received, and nothing else. */
   readonly paidInCapital: number;
+  /** Cumulative levy transferred into equity. */
+  readonly levyContributions: number;
   readonly retainedEarnings: number;
+  /** paidInCapital + levyContributions + retainedEarnings (checked every year). */
   readonly equity: number;
+  /** Subscribed but not paid (memorandum item: not in equity). */
+  readonly callableCapital: number;
+  /**
+   * Fitch's usable capital: equity (less the levy when the scenario does not count it)
+   * + callable capital of shareholders rated AA− or better (none of the members is).
+   */
+  readonly usableCapital: number;
+  /** Expected loss written off in the year (credit.centralCase: expected-loss); part of provisions. */
+  readonly creditCharge: number;
+  /** S&P-style risk-weighted assets (model/capital/ratio.ts). */
+  readonly riskWeightedAssets: number;
+  /** Adjusted equity / riskWeightedAssets; null without risk-weighted assets. */
+  readonly riskAdjustedCapitalRatio: number | null;
+  /** S&P capital-adequacy band of the ratio. */
+  readonly capitalBand: CapitalBand | null;
   /** Equity / (gross loans + equity investments at cost); null without exposure. */
   readonly equityToLoans: number | null;
   /** Borrowings / equity. */

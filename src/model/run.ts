@@ -20,6 +20,8 @@ import { buildContext, yearArray, type RunContext } from './context.js';
 import { memberRows } from './members.js';
 import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
+import { capitalSettings } from './capital/settings.js';
+import { callableCapital } from './capital/usable.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import type { AllocationRow, RunResults, SolverReport } from './results.js';
 import { grantElement } from '../finance/index.js';
@@ -195,6 +197,8 @@ export async function runModelDetailed(
     paidIn: ctx.funding.paidIn,
     levy: ctx.funding.levy,
     largestProjectExposure: largestProjectExposure(ctx, final.commitments),
+    callable: callableCapital(ctx.funding, capitalSettings(scenario)),
+    levyCountsAsCapital: capitalSettings(scenario).levyCountsAsCapital,
   });
   const allocation = allocationRows(prep, inputs, final);
   const members = memberRows(final.commitments, inputs.members, scenario, ctx.years);

@@ -24,6 +24,7 @@ import { addLoanFlows, addStakeFlows, clearPortfolio, portfolioOfLength, type Lo
 import type { ShockSet } from '../shocks/shock-set.js';
 import type { CompiledProject, CompiledRun, Funding } from './compiled.js';
 import type { UnitFlows } from '../model/repayment/unit-flows.js';
+import type { RiskWeight } from '../model/capital/weights.js';
 
 /** Reusable arrays for one thread: the portfolio flows, credit losses and levy. */
 export class PathWorkspace {
@@ -59,6 +60,8 @@ export interface PathResult {
 }
 
 const NO_DEFAULT = 1 << 30;
+/** Compiled runs without capital data (synthetic warm-up runs) weigh nothing. */
+const NO_WEIGHT: RiskWeight = { base: 0, withoutPcs: 0 };
 
 /** The stressed portfolio flows, into the workspace. */
 export function stressedPortfolio(c: CompiledRun, s: ShockSet, ws: PathWorkspace): void {
@@ -88,8 +91,8 @@ export function stressedPortfolio(c: CompiledRun, s: ShockSet, ws: PathWorkspace
     let sovereignHit = false;
     if (anyMemberDefault && p.instrumentIndex === 0) for (const x of p.countries) if (ws.defaultYear[x.memberIndex]! <= last) sovereignHit = true;
     if (projectDefault >= 0 || sovereignHit) addDefaulting(c, ws, p, u, a, projectDefault, pcsFrom);
-    else if (p.instrumentIndex !== 2) addLoanFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.countries);
-    else addStakeFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.countries);
+    else if (p.instrumentIndex !== 2) addLoanFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.countries);
+    else addStakeFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.countries);
   }
   for (let m = 0; m < MEMBER_CODES.length; m++) {
     const d = ws.defaultYear[m]!;
@@ -113,6 +116,7 @@ function addDefaulting(c: CompiledRun, ws: PathWorkspace, p: CompiledProject, u:
   const to = Math.min(u.length - 1, c.years.count - offset);
   const exposure = [P.memberExposure.MLI, P.memberExposure.BFA, P.memberExposure.NER] as const;
   const el = (i: number): number => (i >= pcsFrom ? c.elNoPcs[p.instrumentIndex]! : c.elBase[p.instrumentIndex]!);
+  const rw = p.riskWeight ?? NO_WEIGHT;
   for (let t = from; t <= to; t++) {
     const i = offset + t;
     let performing = 1;
@@ -142,6 +146,7 @@ function addDefaulting(c: CompiledRun, ws: PathWorkspace, p: CompiledProject, u:
     P.loans[i]! += loan;
     P.equityHeld[i]! += held;
     P.expectedLoss[i]! += el(i) * (loan + held);
+    P.riskWeighted[i]! += (i >= pcsFrom ? rw.withoutPcs : rw.base) * (loan + held);
   }
   // Exposure at default: the balance at the end of the year before default.
   const balanceBefore = (d: number): number => {
@@ -179,12 +184,21 @@ function settleDefault(
   const addExposure = (i: number, v: number) => {
     for (const x of shares) exposure[x.memberIndex]![i]! += x.share * v;
   };
+  // Defaulted and rescheduled exposure weighs as its borrower without preferred-creditor treatment.
+  const dw = c.defaultedWeight;
+  let w = dw?.nonSovereign ?? 0;
+  if (instrument === 0) {
+    w = 0;
+    for (const x of shares) w += x.share * (dw?.sovereign[x.memberIndex] ?? 0);
+  }
+  const rw = P.riskWeighted;
   const loss = lgd * E;
   ws.creditLoss[d]! += loss;
   for (let i = d; i <= Math.min(d + arrears - 1, last); i++) {
     P.loans[i]! += E;
     P.nonPerforming[i]! += E;
     P.expectedLoss[i]! += loss;
+    rw[i]! += w * E;
     addExposure(i, E);
   }
   const r = d + arrears;
@@ -194,6 +208,7 @@ function settleDefault(
   const el = (i: number) => (i >= pcsFrom ? c.elNoPcs[instrument]! : c.elBase[instrument]!);
   P.loans[r]! += B;
   P.expectedLoss[r]! += el(r) * B;
+  rw[r]! += w * B;
   addExposure(r, B);
   const rate = c.lendingRate[instrument]!;
   const R = Math.max(1, rescheduleYears);
@@ -206,6 +221,7 @@ function settleDefault(
     P.principal[i]! += B / R;
     P.loans[i]! += close;
     P.expectedLoss[i]! += el(i) * close;
+    rw[i]! += w * close;
     addExposure(i, close);
   }
 }
@@ -226,13 +242,21 @@ export function projectionShocks(c: CompiledRun, s: ShockSet, scratch?: Projecti
   return { ...(shift ? { issueRateShift: s.issueRateShift } : {}), ...(fx ? { fx } : {}), ...(scratch ? { scratch } : {}) };
 }
 
+/**
+ * The run for paths that draw their own defaults (Monte Carlo): the central
+ * case's expected-loss charge would count the same losses twice.
+ */
+export function withoutCreditCharge(c: CompiledRun): CompiledRun {
+  return { ...c, policy: { ...c.policy, expectedLossCharge: false } };
+}
+
 /** The stressed portfolio and the bank's projection on it. */
 export function runPath(c: CompiledRun, s: ShockSet, funding: Funding, ws: PathWorkspace): PathResult {
   stressedPortfolio(c, s, ws);
   for (let i = 0; i < ws.n; i++) ws.levy[i] = funding.levy[i]! * s.levyFactor[i]!;
   const shocks = projectionShocks(c, s, ws.projection);
   const projection = projectBank(
-    { years: c.years, openingPaidIn: funding.openingPaidIn, paidIn: funding.paidIn, levy: ws.levy, portfolio: ws.portfolio },
+    { years: c.years, openingPaidIn: funding.openingPaidIn, openingLevy: funding.openingLevy ?? 0, paidIn: funding.paidIn, levy: ws.levy, portfolio: ws.portfolio },
     c.policy,
     shocks,
   );

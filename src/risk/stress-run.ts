@@ -67,7 +67,7 @@ export function stressedFunding(base: StressBase, compiled: CompiledRun, shocks:
   }
   if (!any) return baseFunding(compiled);
   const ctx = buildContext({ ...base.inputs, contributions: delayPaidIn(base.inputs.contributions, delays) }, base.ctx.scenario);
-  return { openingPaidIn: ctx.funding.openingPaidIn, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy };
+  return { openingPaidIn: ctx.funding.openingPaidIn, openingLevy: ctx.funding.openingLevy ?? 0, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy };
 }
 
 /** The commitments as the shocks leave them: amounts scaled, construction lengthened. */

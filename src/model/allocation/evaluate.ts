@@ -77,7 +77,7 @@ function project(model: AllocationModel, commitments: readonly Commitment[]): { 
   const { ctx } = model;
   const portfolio = aggregate(commitments, ctx.years, model.elRates);
   const projection = projectBank(
-    { years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio },
+    { years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, openingLevy: ctx.funding.openingLevy, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio },
     bankPolicy(ctx.scenario),
   );
   return { portfolio, projection };

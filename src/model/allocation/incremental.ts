@@ -57,7 +57,7 @@ function indexOf(model: AllocationModel): ModelIndex {
 function projectFlows(model: AllocationModel, portfolio: PortfolioFlows): BankProjection {
   const { ctx } = model;
   return projectBank(
-    { years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio },
+    { years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, openingLevy: ctx.funding.openingLevy, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio },
     indexOf(model).policy,
   );
 }

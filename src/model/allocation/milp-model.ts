@@ -335,7 +335,10 @@ interface ShapeGroup {
 }
 
 function shapeGroups(model: AllocationModel, candidates: readonly MilpCandidate[], horizon: number): ShapeGroup[] {
-  const shareOfLoans = bankPolicy(model.ctx.scenario).operatingExpenses.shareOfLoans;
+  const policy = bankPolicy(model.ctx.scenario);
+  const shareOfLoans = policy.operatingExpenses.shareOfLoans;
+  // credit.centralCase expected-loss (bank/project.ts): provisions are the whole year-end allowance and last year's is not collected.
+  const charge = policy.expectedLossCharge === true;
   const groups = new Map<string, ShapeGroup>();
   const ofEligible = new Map<Eligible, ShapeGroup>();
   for (const c of candidates) {
@@ -352,8 +355,8 @@ function shapeGroups(model: AllocationModel, candidates: readonly MilpCandidate[
         const cashOut = u.disbursed[t]! + u.invested[t]! + shareOfLoans * u.loanBalance[t]!;
         exposure[t] = u.loanBalance[t]! + u.equityHeld[t]!;
         const prevExposure = t > 0 ? exposure[t - 1]! : 0;
-        cash[t] = cashIn - cashOut;
-        income[t] = u.interest[t]! + u.fees[t]! + u.dividends[t]! + u.exitProceeds[t]! - u.exitCost[t]! - shareOfLoans * u.loanBalance[t]! - el * (exposure[t]! - prevExposure);
+        cash[t] = charge ? cashIn - cashOut - el * prevExposure : cashIn - cashOut;
+        income[t] = u.interest[t]! + u.fees[t]! + u.dividends[t]! + u.exitProceeds[t]! - u.exitCost[t]! - shareOfLoans * u.loanBalance[t]! - (charge ? el * exposure[t]! : el * (exposure[t]! - prevExposure));
       }
       // Exact equality of the coefficients (toString is exact for doubles), so grouping changes no number.
       const key = `${cash.join(',')}|${income.join(',')}|${exposure.join(',')}`;

@@ -11,7 +11,17 @@
  * - Operating expenses = fixed × (1 + growth)^i + shareOfLoans × gross loans
  *   at year end (i = years since start).
  * - Loan-loss allowance = expected loss at year end (PD × LGD × exposure,
- *   loans and equity at cost); provisions = change in allowance + write-offs.
+ *   loans and equity at cost); provisions = change in allowance + write-offs
+ *   + the expected-loss charge.
+ * - Expected-loss charge (`credit.centralCase: expected-loss`, the default):
+ *   each year the allowance held at the start of the year, i.e. PD × LGD ×
+ *   the exposure at the start of the year, is lost: it is written off against
+ *   income and not collected in cash. Cumulative credit cost is then the sum
+ *   of the allowances, positive. With `none` the allowance is only built and
+ *   released (no cumulative cost). Stress and Monte Carlo paths that draw
+ *   defaults switch it off (`expectedLossCharge: false`).
+ * - Equity = paid-in capital + levy contributions + retained earnings, each
+ *   on its own line.
  * - Net income = interest accrued + fees + dividends + realised gains on
  *   exits + treasury income − interest expense − opex − provisions. All of it
  *   is retained (no dividends to members).
@@ -35,27 +45,38 @@
 import type { Scenario } from '../../schema/scenario.js';
 import type { Calendar } from '../context.js';
 import type { PortfolioFlows } from '../portfolio.js';
+import { adjustedEquity, concentrationFactor, treasuryWeight } from '../capital/ratio.js';
+import { capitalSettings, type CapitalSettings } from '../capital/settings.js';
 import { trancheRemaining, trancheRepaid } from './borrowing.js';
 
 export interface BankPolicy {
+  /** Write off the expected loss each year (see above); absent = no. */
+  readonly expectedLossCharge?: boolean;
   readonly treasuryYield: number;
   readonly borrowing: Scenario['funding']['borrowing'];
   readonly operatingExpenses: Scenario['funding']['operatingExpenses'];
   readonly liquidityMonths: number;
+  /** Risk weights and the capital rule; absent: no risk-weighted assets (synthetic runs). */
+  readonly capital?: CapitalSettings;
 }
 
 export function bankPolicy(scenario: Scenario): BankPolicy {
   return {
+    expectedLossCharge: (scenario.credit.centralCase ?? 'expected-loss') === 'expected-loss',
     treasuryYield: scenario.funding.treasuryYield,
     borrowing: scenario.funding.borrowing,
     operatingExpenses: scenario.funding.operatingExpenses,
     liquidityMonths: scenario.policy.liquidityMonths,
+    capital: capitalSettings(scenario),
   };
 }
 
 export interface BankInputs {
   readonly years: Calendar;
+  /** Capital received before the horizon (paid-in and levy): the opening cash and equity. */
   readonly openingPaidIn: number;
+  /** The levy part of `openingPaidIn` (default 0). */
+  readonly openingLevy?: number;
   /** Per year (length count + 1). */
   readonly paidIn: Float64Array;
   readonly levy: Float64Array;
@@ -99,10 +120,14 @@ const PROJECTION_SERIES = [
   'equityIncome',
   'netIncome',
   'paidInCapital',
+  'levyContributions',
+  'creditCharge',
   'retainedEarnings',
   'equity',
   'buffer',
   'nextNetOutflows',
+  'riskWeightedAssets',
+  'adjustedEquity',
   'fxLoss',
 ] as const;
 
@@ -142,13 +167,25 @@ export interface BankProjection {
   readonly allowance: Float64Array;
   readonly equityIncome: Float64Array;
   readonly netIncome: Float64Array;
+  /** Paid-in subscriptions received, and nothing else. */
   readonly paidInCapital: Float64Array;
+  /** Cumulative levy transferred into equity. */
+  readonly levyContributions: Float64Array;
+  /** Expected loss written off in the year (0 with `credit.centralCase: none`). */
+  readonly creditCharge: Float64Array;
   readonly retainedEarnings: Float64Array;
   readonly equity: Float64Array;
   /** Liquidity buffer the policy requires at year end. */
   readonly buffer: Float64Array;
   /** Next year's net outflows as defined above (may be negative). */
   readonly nextNetOutflows: Float64Array;
+  /**
+   * S&P-style risk-weighted assets: the portfolio's Σ weight × exposure times the
+   * single-name concentration factor, plus the treasury weight × cash (capital/ratio.ts).
+   */
+  readonly riskWeightedAssets: Float64Array;
+  /** The risk-adjusted capital ratio's numerator (capital/ratio.ts). */
+  readonly adjustedEquity: Float64Array;
   /** Revaluation loss on foreign-currency borrowings (present only when `shocks.fx` is given). */
   readonly fxLoss?: Float64Array;
 }
@@ -216,9 +253,17 @@ export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks: Proj
 
   let cash = inputs.openingPaidIn;
   let borrowings = 0;
-  let paidInCapital = inputs.openingPaidIn;
+  // Equity sums paid-in and levy in one running total, as it always has (the reported equity
+  // keeps its bits); the two components are kept apart beside it.
+  let contributed = inputs.openingPaidIn;
+  let levyContributions = inputs.openingLevy ?? 0;
+  let paidInCapital = inputs.openingPaidIn - levyContributions;
   let retained = 0;
   let allowance = 0;
+  const charge = policy.expectedLossCharge === true;
+  const cap = policy.capital;
+  const wTreasury = cap === undefined ? 0 : treasuryWeight(cap);
+  const ex = p.memberExposure;
   for (let i = 0; i < n; i++) {
     let fxLoss = 0;
     if (fx !== undefined && fx.yearIndex === i && borrowings > 0) {
@@ -232,13 +277,16 @@ export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks: Proj
     const repaid = bondPrincipalDue(i);
     const opex = fixed[i]! + policy.operatingExpenses.shareOfLoans * p.loans[i]!;
     const newAllowance = p.expectedLoss[i]!;
-    const provisions = newAllowance - allowance + p.writeOffs[i]!;
+    const creditCharge = charge ? allowance : 0;
+    const provisions = charge ? newAllowance + p.writeOffs[i]! : newAllowance - allowance + p.writeOffs[i]!;
     const equityIncome = p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]!;
     const netIncome =
       p.interest[i]! + p.fees[i]! + equityIncome + treasury - interestExpense - opex - provisions - fxLoss;
-    paidInCapital += inputs.paidIn[i]! + inputs.levy[i]!;
+    contributed += inputs.paidIn[i]! + inputs.levy[i]!;
+    paidInCapital += inputs.paidIn[i]!;
+    levyContributions += inputs.levy[i]!;
     retained += netIncome;
-    const equity = paidInCapital + retained;
+    const equity = contributed + retained;
 
     const cashBefore =
       cash +
@@ -254,7 +302,8 @@ export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks: Proj
       (p.interest[i]! - p.capitalised[i]!) +
       p.fees[i]! +
       p.dividends[i]! +
-      p.exitProceeds[i]!;
+      p.exitProceeds[i]! -
+      creditCharge;
     const rawDebt = borrowings - repaid;
     const debtBefore = Math.abs(rawDebt) < 1e-9 * Math.max(1, borrowings) ? 0 : rawDebt;
 
@@ -287,6 +336,12 @@ export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks: Proj
     out.equityIncome[i] = equityIncome;
     out.netIncome[i] = netIncome;
     out.paidInCapital[i] = paidInCapital;
+    out.levyContributions[i] = levyContributions;
+    out.creditCharge[i] = creditCharge;
+    if (cap !== undefined) {
+      out.riskWeightedAssets[i] = p.riskWeighted[i]! * concentrationFactor(ex.MLI[i]!, ex.BFA[i]!, ex.NER[i]!, cap) + wTreasury * Math.max(0, cash);
+      out.adjustedEquity[i] = adjustedEquity(cap, paidInCapital, levyContributions, retained);
+    }
     out.retainedEarnings[i] = retained;
     out.equity[i] = equity;
     out.buffer[i] = k * Math.max(0, nextNet);
