@@ -3,6 +3,7 @@ import { MEMBER_CODES, SECTORS, type MemberCode, type Sector } from '../schema/c
 import type { Locale } from './locale.js';
 import { isShortOfFunding, limitLabel, MONEY_LIMITS, unfundedReason } from './reasons.js';
 import { column, type Cell, type ColumnSpec, type TableSpec } from './table.js';
+import { capitalTable } from './tables/capital.js';
 
 /** Millions of FCFA → billions, the presentation unit of `money` columns. */
 export const bn = (millions: number): number => millions / 1000;
@@ -127,6 +128,7 @@ export function balanceSheetTable(results: RunResults, locale: Locale): TableSpe
     ['totalAssets', 'col.totalAssets'],
     ['borrowings', 'col.borrowings'],
     ['paidInCapital', 'col.paidInCapital'],
+    ['levyContributions', 'col.levyContributions'],
     ['retainedEarnings', 'col.retainedEarnings'],
     ['equity', 'col.equity'],
   ]);
@@ -163,6 +165,7 @@ export function cashFlowTable(results: RunResults, locale: Locale): TableSpec {
     ['interestExpense', 'col.interestExpense'],
     ['borrowingRepaid', 'col.borrowingRepaid'],
     ['operatingExpenses', 'col.operatingExpenses'],
+    ['creditCharge', 'col.creditCharge'],
     ['commitments', 'col.commitments'],
     ['cash', 'col.cash'],
   ]);
@@ -324,6 +327,7 @@ export function buildTables(results: RunResults, locale: Locale): TableSpec[] {
     incomeTable(results, locale),
     cashFlowTable(results, locale),
     ratiosTable(results, locale),
+    capitalTable(results, locale),
     membersTable(results, locale),
     reflowsTable(results, locale),
     checksTable(results, locale),
