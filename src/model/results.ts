@@ -213,4 +213,31 @@ export interface RunResults {
   readonly reflows: readonly ReflowRow[];
   readonly solver: SolverReport;
   readonly checks: readonly InvariantCheck[];
+  /** Lending capacity after the named projects (issue 14); absent in stressed and older results. */
+  readonly capacity?: CapacityResults;
+}
+
+/** A limit of the bank that caps the lending envelope. */
+export type CapacityLimit = 'liquidity' | 'gearing' | 'equity-to-loans' | 'country-exposure' | 'risk-adjusted-capital';
+
+export interface EnvelopeYear {
+  readonly year: number;
+  /** named + generic, millions FCFA. */
+  readonly commitments: number;
+  readonly named: number;
+  readonly generic: number;
+  /** The limit that stops more generic lending in this year, and the year it binds in (null: the search bound). */
+  readonly bindingLimit: CapacityLimit | null;
+  readonly bindingYear: number | null;
+}
+
+export interface CapacityResults {
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** How the envelope was found. */
+  readonly method: 'bisection';
+  readonly envelope: readonly EnvelopeYear[];
+  readonly sustainableAnnual: { readonly amount: number; readonly bindingLimit: CapacityLimit | null; readonly bindingYear: number | null };
+  /** The bank along the envelope path. */
+  readonly bank: readonly BankYear[];
 }

@@ -22,6 +22,7 @@ import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
 import { capitalSettings } from './capital/settings.js';
 import { callableCapital } from './capital/usable.js';
+import { capacityResults } from './capacity/envelope.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import type { AllocationRow, RunResults, SolverReport } from './results.js';
 import { grantElement } from '../finance/index.js';
@@ -212,7 +213,8 @@ export async function runModelDetailed(
     allocation,
     members,
   });
-  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks };
+  const capacity = capacityResults({ ctx, named: final.commitments, largestProjectExposure: largestProjectExposure(ctx, final.commitments) });
+  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks, capacity };
   if (scenario.stresses === undefined || scenario.stresses.length === 0) return { prep, commitments: final.commitments, base, results: base };
   const { stressedResults } = await import('../risk/stress-run.js');
   const stressed = stressedResults({ ctx, inputs, commitments: final.commitments, results: base }, scenario.stresses);

@@ -50,3 +50,26 @@ export const centralCaseSchema = z
   .describe('expected-loss: the central projection writes off each year PD × LGD × the exposure at the start of the year; none: allowance only');
 
 export type CapitalSetting = z.infer<typeof capitalSchema>;
+
+const share = (what: string) => z.number().min(0).max(1).describe(what);
+
+export const capacitySchema = z
+  .strictObject({
+    firstYear: z.number().int().min(2000).max(2100).optional().describe('first year of the lending envelope (default: allocation.firstCommitmentYear)'),
+    lastYear: z
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe('last year of the envelope (default: the allocation window extended to the horizon end minus the longest tenor)'),
+    mix: z
+      .strictObject({
+        instruments: z.strictObject({ sovereign: share('share'), 'non-sovereign': share('share'), equity: share('share') }).optional(),
+        members: byMember(share('share')).optional(),
+      })
+      .optional()
+      .describe('mix of the generic commitments (default: the named pipeline’s approved amounts)'),
+    targetAnnual: z.number().min(0).optional().describe('annual lending the levers must reach (millions FCFA; default 1.5 × sustainable annual)'),
+  })
+  .describe('lending capacity: the envelope after the named projects');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
-import { capitalSchema, centralCaseSchema, minRiskAdjustedCapitalSchema } from './capital.js';
+import { capacitySchema, capitalSchema, centralCaseSchema, minRiskAdjustedCapitalSchema } from './capital.js';
 import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from '../shocks/catalogue.js';
 
 /**
@@ -229,6 +229,7 @@ export const scenarioSchema = z
       centralCase: centralCaseSchema.optional(),
     }),
     capital: capitalSchema.optional(),
+    capacity: capacitySchema.optional(),
     members: z.strictObject({
       nominalGrowth: memberNumbers('nominal growth of GDP, revenue and exports after the last data year'),
     }),
