@@ -3,6 +3,7 @@ import { MEMBER_CODES, SECTORS, type MemberCode, type Sector } from '../schema/c
 import type { Locale } from './locale.js';
 import { isShortOfFunding, limitLabel, MONEY_LIMITS, unfundedReason } from './reasons.js';
 import { column, type Cell, type ColumnSpec, type TableSpec } from './table.js';
+import { capacityTable } from './tables/capacity.js';
 import { capitalTable } from './tables/capital.js';
 
 /** Millions of FCFA → billions, the presentation unit of `money` columns. */
@@ -328,6 +329,7 @@ export function buildTables(results: RunResults, locale: Locale): TableSpec[] {
     cashFlowTable(results, locale),
     ratiosTable(results, locale),
     capitalTable(results, locale),
+    ...[capacityTable(results, locale)].filter((x): x is TableSpec => x !== null),
     membersTable(results, locale),
     reflowsTable(results, locale),
     checksTable(results, locale),
