@@ -4,6 +4,7 @@ import { CommandExit, InputFailure, UsageFailure } from './failures.js';
 import type { CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
+import { InvariantViolation } from '../model/invariant-violation.js';
 
 export interface GlobalOptions {
   readonly debug: boolean;
@@ -50,7 +51,7 @@ function failureToExitCode(e: unknown, io: CliIo, debug: boolean): number {
   if (e instanceof CommandExit) return e.code;
   const name = e instanceof Error ? e.name : 'Error';
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr(`bcid: internal error: ${name === 'InvariantViolation' ? '' : `${name}: `}${message}\n`);
+  io.stderr(`bcid: internal error: ${e instanceof InvariantViolation ? '' : `${name}: `}${message}\n`);
   if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   else io.stderr('This is a bug in bcid, not in your data. Re-run with --debug and report the output.\n');
   return ExitCode.internal;

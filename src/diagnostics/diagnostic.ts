@@ -1,3 +1,7 @@
+import type { DiagnosticCode } from './codes.js';
+
+export type { DiagnosticCode } from './codes.js';
+
 /**
  * A problem found in user data. Problems are values, collected and returned,
  * never thrown, so that `bcid validate` can report all of them at once.
@@ -15,7 +19,7 @@ export type Severity = 'error' | 'warning';
 export interface Diagnostic extends SourcePosition {
   readonly severity: Severity;
   /** Stable kind, e.g. `duplicate-id`; documented in docs/errors.md. */
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly field?: string;
   readonly found?: string;

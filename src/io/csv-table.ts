@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type WithDiagnostics } from '../diagnostics/diagnostic.js';
 
 /** A CSV file read into rows of named text cells, each row knowing where it came from. */
 export interface CsvRow {
@@ -88,7 +88,7 @@ export function fieldColumns(rawLine: string, delimiter: string): number[] {
 
 export function readCsvTable(text: string, file: string): WithDiagnostics<CsvTable | null> {
   const problems: Diagnostic[] = [];
-  const at = (line: number, column: number, code: string, message: string, hint?: string, excerpt?: string) =>
+  const at = (line: number, column: number, code: DiagnosticCode, message: string, hint?: string, excerpt?: string) =>
     problems.push(diagnostic({ file, line, column, code, message, ...(hint ? { hint } : {}), ...(excerpt ? { excerpt } : {}) }));
 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

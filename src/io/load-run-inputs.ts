@@ -2,7 +2,6 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostics/diagnostic.js';
 import type { InputData } from '../schema/records.js';
-import { crossCheck } from '../validate/cross-checks.js';
 import { decodeText } from './decode.js';
 import { parseContributions } from './parse-contributions.js';
 import { parseMembers } from './parse-members.js';
@@ -20,10 +19,14 @@ export interface InputFile {
   readonly encoding: string;
 }
 
+export type DataRole = 'projects' | 'members' | 'contributions';
+
 export interface LoadedRun {
   readonly resolved: ResolvedScenario;
   readonly inputs: InputData;
   readonly files: readonly InputFile[];
+  /** Data files with parse errors: cross-file checks skip what they cannot trust. */
+  readonly incomplete: ReadonlySet<DataRole>;
 }
 
 export interface LoadOptions {
@@ -31,7 +34,10 @@ export interface LoadOptions {
   readonly allowOutside?: boolean;
 }
 
-/** Reads a scenario by name or path, then the three data files it names, and checks them together. */
+/**
+ * Reads a scenario by name or path, then the three data files it names. Checks
+ * across files are the pipeline's next step (src/pipeline/load.ts), not this one's.
+ */
 export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options: LoadOptions = {}): WithDiagnostics<LoadedRun | null> {
   const problems: Diagnostic[] = [];
   const files: InputFile[] = [];
@@ -54,8 +60,8 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
   const dataPaths = resolved?.scenario.data ?? loaded.dataPaths;
   if (dataPaths === undefined) return { value: null, diagnostics: problems };
 
-  const incomplete = new Set<'projects' | 'members' | 'contributions'>();
-  const read = <T>(role: 'projects' | 'members' | 'contributions', parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
+  const incomplete = new Set<DataRole>();
+  const read = <T>(role: DataRole, parse: (text: string, file: string) => WithDiagnostics<T>, empty: T): T => {
     const configured = dataPaths[role];
     const absolute = path.resolve(paths.root, configured);
     const at = resolved?.locate(['data', role]) ?? { file: files[0]?.path ?? '<scenario>', line: 1, column: 1 };
@@ -87,8 +93,7 @@ export function loadRunInputs(scenarioArg: string, paths: ProjectPaths, options:
     contributions: read('contributions', parseContributions, []),
   };
   if (resolved === null) return { value: null, diagnostics: problems };
-  problems.push(...crossCheck(inputs, resolved, { members: dataPaths.members, contributions: dataPaths.contributions }, incomplete));
-  return { value: { resolved, inputs, files }, diagnostics: problems };
+  return { value: { resolved, inputs, files, incomplete }, diagnostics: problems };
 }
 
 function scenarioNameFromArg(arg: string, paths: ProjectPaths, options: LoadOptions, problems: Diagnostic[]): string | null {

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { stopAfterTooMany, type CsvRow, type CsvTable } from './csv-table.js';
 import { parseLocaleNumber } from './locale-number.js';
 import { closest } from '../diagnostics/suggest.js';
@@ -30,7 +30,7 @@ export class RowReader {
     return { file: this.table.file, line: this.row.lines?.[column] ?? this.row.line, column: this.row.columns[column] ?? 1 };
   }
 
-  report(column: string, code: string, message: string, extra: { found?: string; expected?: string; hint?: string } = {}): void {
+  report(column: string, code: DiagnosticCode, message: string, extra: { found?: string; expected?: string; hint?: string } = {}): void {
     const at = this.position(column);
     // The excerpt is the physical line the position points into (a quoted field may span lines).
     const excerpt = this.row.raw.split(/\r\n|\r|\n/)[at.line - this.row.line] ?? this.row.raw;

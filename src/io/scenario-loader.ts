@@ -1,15 +1,15 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
-import { diagnostic, type Diagnostic, type WithDiagnostics } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type WithDiagnostics } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import { knownKeysAt } from '../schema/known-keys.js';
-import { scenarioSchema, type Scenario } from '../schema/scenario.js';
+import { scenarioSchema, type NamedScenario, type Scenario } from '../schema/scenario.js';
 
 /** What the loader needs from the outside world: the text of a scenario by name. */
 /** `bytes` is the file size when the reader declined to read a file that is too large (text is then empty). */
 export type ScenarioReader = (name: string) => { readonly file: string; readonly text: string; readonly bytes?: number } | null;
 
 export interface ResolvedScenario {
-  readonly scenario: Scenario & { readonly name: string };
+  readonly scenario: NamedScenario;
   /** Files of the `extends` chain, leaf first. */
   readonly files: readonly string[];
   /** Where a key of the resolved scenario was written, for checks made after loading. */
@@ -203,7 +203,7 @@ function chainFileFor(chain: readonly ParsedFile[], path: readonly PropertyKey[]
   return chain[0]!;
 }
 
-function at(file: ParsedFile, path: readonly PropertyKey[], code: string, message: string, extra: { found?: string; expected?: string; hint?: string } = {}, wantKey = false): Diagnostic {
+function at(file: ParsedFile, path: readonly PropertyKey[], code: DiagnosticCode, message: string, extra: { found?: string; expected?: string; hint?: string } = {}, wantKey = false): Diagnostic {
   const pos = positionOf(file, path, wantKey);
   return diagnostic({ ...pos, code, field: path.map(String).join('.'), message, excerpt: file.text.split(/\r?\n/)[pos.line - 1] ?? '', ...extra });
 }

@@ -11,9 +11,10 @@
 import type { MemberCode } from '../schema/codes.js';
 import { MEMBER_CODES } from '../schema/codes.js';
 import type { InputData } from '../schema/records.js';
-import type { Scenario } from '../schema/scenario.js';
+import type { NamedScenario } from '../schema/scenario.js';
 
-export type RunScenario = Scenario & { readonly name: string };
+/** Kept for the model's callers: the same type as `NamedScenario`. */
+export type RunScenario = NamedScenario;
 
 export interface Calendar {
   readonly start: number;

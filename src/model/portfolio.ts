@@ -80,9 +80,30 @@ const SERIES = [
   'riskWeighted',
 ] as const;
 
+/**
+ * An object literal, not Object.fromEntries: the Monte Carlo reads these
+ * fields every year of every path, and V8 keeps a literal's shape fast.
+ */
 function portfolioFrom(make: (key: (typeof SERIES)[number] | MemberCode) => Float64Array): PortfolioFlows {
-  const flows = Object.fromEntries(SERIES.map((k) => [k, make(k)])) as Record<(typeof SERIES)[number], Float64Array>;
-  return { ...flows, memberExposure: { MLI: make('MLI'), BFA: make('BFA'), NER: make('NER') } };
+  return {
+    disbursed: make('disbursed'),
+    invested: make('invested'),
+    principal: make('principal'),
+    interest: make('interest'),
+    capitalised: make('capitalised'),
+    fees: make('fees'),
+    dividends: make('dividends'),
+    exitProceeds: make('exitProceeds'),
+    exitCost: make('exitCost'),
+    loans: make('loans'),
+    equityHeld: make('equityHeld'),
+    expectedLoss: make('expectedLoss'),
+    writeOffs: make('writeOffs'),
+    nonPerforming: make('nonPerforming'),
+    commitments: make('commitments'),
+    riskWeighted: make('riskWeighted'),
+    memberExposure: { MLI: make('MLI'), BFA: make('BFA'), NER: make('NER') },
+  };
 }
 
 /** Zero flows of `length` years (a horizon of n years has n + 1: the look-ahead year). */
@@ -107,6 +128,17 @@ export interface MemberShare {
 }
 
 /**
+ * The members' shares as three numbers (MLI, BFA, NER): what the hot loop
+ * reads, so that it touches no country objects (whose shapes differ between
+ * the run's projects and the compiled ones).
+ */
+export function memberSplit(countries: readonly MemberShare[]): Float64Array {
+  const out = new Float64Array(3);
+  for (const c of countries) out[c.member === 'MLI' ? 0 : c.member === 'BFA' ? 1 : 2]! += c.share;
+  return out;
+}
+
+/**
  * Expected-loss rate of a commitment by year: `base` before year index
  * `pcsFrom`, `withoutPcs` from it on (the stresses' loss of preferred-creditor
  * treatment; a plain run never reaches `pcsFrom`).
@@ -126,18 +158,19 @@ export const PCS_HOLDS = 1 << 30;
  * columns, zero for a loan, are skipped. The one portfolio aggregation of the
  * run, the allocation and every stress and Monte Carlo path.
  */
-export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, rw: RiskWeight, countries: readonly MemberShare[]): void {
+export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, rw: RiskWeight, split: Float64Array): void {
   const last = P.loans.length - 1;
   const from = Math.max(0, -offset);
   const to = Math.min(u.length - 1, last - offset);
   const elBase = el.base;
   const elNo = el.withoutPcs;
   const pcsFrom = el.pcsFrom;
-  const nc = countries.length;
+  const sM = split[0]!, sB = split[1]!, sN = split[2]!;
   const ud = u.disbursed, up = u.principal, ui = u.interest, uc = u.capitalised, uf = u.fees, ub = u.loanBalance;
   const pd = P.disbursed, pp = P.principal, pi = P.interest, pc = P.capitalised, pf = P.fees, pl = P.loans, pe = P.expectedLoss, pr = P.riskWeighted;
   const rwBase = rw.base;
   const rwNo = rw.withoutPcs;
+  const weighted = rwBase !== 0 || rwNo !== 0;
   const ex = P.memberExposure;
   for (let t = from; t <= to; t++) {
     const i = offset + t;
@@ -149,16 +182,15 @@ export function addLoanFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset:
     const loan = a * ub[t]!;
     pl[i]! += loan;
     pe[i]! += (i >= pcsFrom ? elNo : elBase) * loan;
-    pr[i]! += (i >= pcsFrom ? rwNo : rwBase) * loan;
-    for (let x = 0; x < nc; x++) {
-      const cs = countries[x]!;
-      ex[cs.member][i]! += cs.share * loan;
-    }
+    if (weighted) pr[i]! += (i >= pcsFrom ? rwNo : rwBase) * loan;
+    if (sM !== 0) ex.MLI[i]! += sM * loan;
+    if (sB !== 0) ex.BFA[i]! += sB * loan;
+    if (sN !== 0) ex.NER[i]! += sN * loan;
   }
 }
 
 /** `addLoanFlows` for an equity stake: invested, dividends, exit; the loan columns are skipped. */
-export function addStakeFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, rw: RiskWeight, countries: readonly MemberShare[]): void {
+export function addStakeFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset: number, el: LossRate, rw: RiskWeight, split: Float64Array): void {
   const last = P.loans.length - 1;
   const from = Math.max(0, -offset);
   const to = Math.min(u.length - 1, last - offset);
@@ -173,7 +205,9 @@ export function addStakeFlows(P: PortfolioFlows, u: UnitFlows, a: number, offset
     P.equityHeld[i]! += held;
     P.expectedLoss[i]! += (i >= el.pcsFrom ? el.withoutPcs : el.base) * held;
     P.riskWeighted[i]! += (i >= el.pcsFrom ? rw.withoutPcs : rw.base) * held;
-    for (const cs of countries) ex[cs.member][i]! += cs.share * held;
+    if (split[0] !== 0) ex.MLI[i]! += split[0]! * held;
+    if (split[1] !== 0) ex.BFA[i]! += split[1]! * held;
+    if (split[2] !== 0) ex.NER[i]! += split[2]! * held;
   }
 }
 
@@ -190,8 +224,9 @@ export function addCommitment(
   if (offset >= 0 && offset <= years.count) into.commitments[offset]! += a;
   const rate = elRates[c.project.instrument];
   const el: LossRate = { base: rate, withoutPcs: rate, pcsFrom: PCS_HOLDS };
-  if (c.project.instrument === 'equity') addStakeFlows(into, c.financing.flows, a, offset, el, c.financing.riskWeight, c.project.countries);
-  else addLoanFlows(into, c.financing.flows, a, offset, el, c.financing.riskWeight, c.project.countries);
+  const split = memberSplit(c.project.countries);
+  if (c.project.instrument === 'equity') addStakeFlows(into, c.financing.flows, a, offset, el, c.financing.riskWeight, split);
+  else addLoanFlows(into, c.financing.flows, a, offset, el, c.financing.riskWeight, split);
 }
 
 export function aggregate(

@@ -1,6 +1,6 @@
 import type { CapitalBand } from './capital/ratio.js';
 import type { Instrument, MemberCode, Sector, DebtCapacity } from '../schema/codes.js';
-import type { Scenario } from '../schema/scenario.js';
+import type { NamedScenario } from '../schema/scenario.js';
 
 /**
  * What `bcid run` computes: the contract between the model core and the
@@ -204,8 +204,15 @@ export interface ReflowRow {
   readonly exitProceeds: number;
 }
 
+/**
+ * The version of results.json's layout: `bcid dossier` refuses a file of another
+ * version instead of misreading it. Raise it when a field changes meaning or is removed.
+ */
+export const RESULTS_VERSION = 1;
+
 export interface RunResults {
-  readonly scenario: Scenario & { readonly name: string };
+  readonly version: typeof RESULTS_VERSION;
+  readonly scenario: NamedScenario;
   readonly allocation: readonly AllocationRow[];
   readonly bank: readonly BankYear[];
   readonly members: readonly MemberYearResult[];

@@ -6,7 +6,7 @@
  */
 import type { CompiledFormula } from '../formula/index.js';
 import type { InputData } from '../schema/records.js';
-import type { Scenario } from '../schema/scenario.js';
+import type { NamedScenario } from '../schema/scenario.js';
 import { FORMULA_VARIABLES, appraise, ScoringError, type Appraisal } from './appraisal/appraise.js';
 import { evaluate, type Evaluation } from './allocation/evaluate.js';
 import { greedyAllocation, type GreedyResult } from './allocation/greedy.js';
@@ -24,7 +24,7 @@ import { capitalSettings } from './capital/settings.js';
 import { callableCapital } from './capital/usable.js';
 import { capacityResults } from './capacity/envelope.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
-import type { AllocationRow, RunResults, SolverReport } from './results.js';
+import { RESULTS_VERSION, type AllocationRow, type RunResults, type SolverReport } from './results.js';
 import { grantElement } from '../finance/index.js';
 
 export interface RunOptions {
@@ -41,7 +41,7 @@ export interface PreparedRun {
 }
 
 /** Everything before the allocation: context, appraisal (with the scoring formula, if any) and financing terms. */
-export async function prepareRun(inputs: InputData, scenario: Scenario & { name: string }): Promise<PreparedRun> {
+export async function prepareRun(inputs: InputData, scenario: NamedScenario): Promise<PreparedRun> {
   const ctx = buildContext(inputs, scenario);
   let formula: CompiledFormula | undefined;
   if (scenario.appraisal.formula !== undefined) {
@@ -122,29 +122,21 @@ export interface DetailedRun {
   readonly prep: PreparedRun;
   /** The funded commitments of the final allocation, in allocation order. */
   readonly commitments: readonly Commitment[];
-  /** The run before any stress of the scenario is applied (the results themselves when it has none). */
+  /** The plain run: no stress applied (the pipeline applies the scenario's `stresses`, src/pipeline/run.ts). */
   readonly base: RunResults;
-  /** With the scenario's `stresses` applied to the same allocation, held fixed (src/risk/stress-run.ts). */
-  readonly results: RunResults;
-}
-
-export async function runModel(
-  inputs: InputData,
-  scenario: Scenario & { name: string },
-  options: RunOptions = {},
-): Promise<RunResults> {
-  return (await runModelDetailed(inputs, scenario, options)).results;
 }
 
 /**
- * `runModel` with its allocation's commitments. A scenario's `stresses` never
- * change the allocation: it is made as without them, then the shocks hit it.
+ * The model alone on inputs as given: the scenario's `stresses` and paid-in
+ * delays are applied by the pipeline (src/pipeline/run.ts), which is what
+ * `bcid run` and `runScenario` use.
  */
-export async function runModelDetailed(
-  inputs: InputData,
-  scenario: Scenario & { name: string },
-  options: RunOptions = {},
-): Promise<DetailedRun> {
+export async function runModel(inputs: InputData, scenario: NamedScenario, options: RunOptions = {}): Promise<RunResults> {
+  return (await runModelDetailed(inputs, scenario, options)).base;
+}
+
+/** `runModel` with its allocation's commitments, which the stress runs hold fixed. */
+export async function runModelDetailed(inputs: InputData, scenario: NamedScenario, options: RunOptions = {}): Promise<DetailedRun> {
   const prep = await prepareRun(inputs, scenario);
   const method = options.method ?? scenario.allocation.method;
   let greedy: GreedyResult | null = null;
@@ -214,9 +206,6 @@ export async function runModelDetailed(
     members,
   });
   const capacity = capacityResults({ ctx, named: final.commitments, largestProjectExposure: largestProjectExposure(ctx, final.commitments) });
-  const base: RunResults = { scenario, allocation, bank, members, reflows, solver, checks, capacity };
-  if (scenario.stresses === undefined || scenario.stresses.length === 0) return { prep, commitments: final.commitments, base, results: base };
-  const { stressedResults } = await import('../risk/stress-run.js');
-  const stressed = stressedResults({ ctx, inputs, commitments: final.commitments, results: base }, scenario.stresses);
-  return { prep, commitments: final.commitments, base, results: stressed };
+  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, reflows, solver, checks, capacity };
+  return { prep, commitments: final.commitments, base };
 }

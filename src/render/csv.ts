@@ -10,7 +10,9 @@
  * Excel could read as a formula are neutralised (OWASP CSV injection): see
  * `neutraliseFormula`.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../report/locale.js';
+import type { RecordCell } from '../report/result-records.js';
 import { neutralizeFormula } from './neutralize-formula.js';
 import { headerLabel, type Cell, type ColumnSpec, type TableSpec } from '../report/table.js';
 
@@ -73,4 +75,27 @@ export function csvText(table: TableSpec, dialect: CsvDialect, locale: Locale): 
 
 export function renderCsv(table: TableSpec, dialect: CsvDialect, locale: Locale): Uint8Array {
   return new TextEncoder().encode(csvText(table, dialect, locale));
+}
+
+/**
+ * Plain records (field name → value) as CSV: the machine-readable tables of
+ * results.json. Field names are the header; numbers keep JavaScript's shortest
+ * round-trip form (a decimal comma in the `fr` dialect); RFC files end lines with LF.
+ */
+export function recordsCsv(rows: readonly Readonly<Record<string, RecordCell>>[], dialect: CsvDialect): string {
+  const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  const french = dialect === 'fr';
+  const cell = (v: RecordCell): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') {
+      const s = Number.isFinite(v) ? String(v) : '';
+      return french ? s.replace('.', ',') : s;
+    }
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    return neutraliseFormula(v);
+  };
+  return stringify(
+    rows.map((r) => columns.map((c) => cell(r[c] ?? null))),
+    { header: true, columns, delimiter: french ? ';' : ',', bom: french, record_delimiter: french ? 'windows' : 'unix' },
+  );
 }

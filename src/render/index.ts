@@ -3,11 +3,11 @@
  * and PDF. Importing this loads canvas (charts); the CLI should import it lazily.
  * Nothing here writes files: every function returns bytes or strings.
  */
-export { renderPacket, renderDossier, packetTables, type DossierOptions, type OutputFile, type PacketOptions } from './packet.js';
+export { renderPacket, renderDossier, type DossierRenderOptions, type OutputFile, type PacketRenderOptions } from './packet.js';
 export { renderCsv, csvText, neutraliseFormula, type CsvDialect } from './csv.js';
 export { renderXlsx, type WorkbookMeta } from './xlsx.js';
 export { renderTextTable, type TextTableOptions } from './text-table.js';
-export { renderRunSummary } from './summary.js';
+export { renderSummary } from './summary.js';
 export { renderDossierHtml, escapeHtml, type ChartImage } from './html.js';
 export { createChartRenderer, toChartJsConfig, type ChartRenderer } from './chart.js';
 export {

@@ -1,21 +1,24 @@
 /**
- * A short plain-text summary of a run for the terminal (`bcid run` prints it): the
- * executive-summary key figures with their sentences, in the report language.
+ * The one renderer of terminal summaries (`bcid run`, `risk`, `compare`, `loan`):
+ * heading lines, groups of aligned facts, tables, notes, separated by blank lines.
  */
-import type { RunResults } from '../model/results.js';
-import type { Lang } from '../report/i18n/index.js';
-import { keyFigures } from '../report/key-figures.js';
-import { createLocale } from '../report/locale.js';
-import { displayWidth } from './text-table.js';
+import type { Locale } from '../report/locale.js';
+import type { SummarySpec } from '../report/summary.js';
+import { displayWidth, renderTextTable } from './text-table.js';
 
-export function renderRunSummary(results: RunResults, lang: Lang = 'fr'): string {
-  const L = createLocale(lang);
-  const title = `${L.t('dossier.title')} · ${L.t('dossier.scenario', { name: results.scenario.name })}`;
-  const lines = [title, '═'.repeat(Math.min(78, displayWidth(title))), ''];
-  for (const k of keyFigures(results, L)) {
-    const mark = k.status === 'warning' ? '!' : '·';
-    const colon = lang === 'fr' ? '\u00a0: ' : ': ';
-    lines.push(`${mark} ${k.label}${colon}${k.value}`, `  ${k.sentence}`, '');
+/** Facts are printed as "  label  value", labels padded to this width (wider ones push their value). */
+const LABEL_WIDTH = 23;
+
+const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+export function renderSummary(spec: SummarySpec, locale: Locale): string {
+  const blocks: string[][] = [];
+  if (spec.head.length > 0) blocks.push([...spec.head]);
+  for (const g of spec.groups) {
+    blocks.push([...(g.heading !== undefined ? [`  ${g.heading}`] : []), ...g.facts.map((f) => `  ${padEnd(f.label, LABEL_WIDTH)}  ${f.value}`)]);
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  // A table's title, when it has one, sits above it with a blank line, as renderTextTable draws it.
+  for (const t of spec.tables) blocks.push([renderTextTable(t, locale, { title: t.title !== '', maxColumnWidth: spec.maxColumnWidth ?? 40 }).trimEnd()]);
+  if (spec.notes.length > 0) blocks.push([...spec.notes]);
+  return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
 }

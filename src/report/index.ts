@@ -35,3 +35,4 @@ export {
   type RiskSectionInput,
   type Section,
 } from './dossier.js';
+export { buildDossiers, buildPacket, dossierLanguages, packetTables, type PacketReportOptions, type PacketSpec } from './packet.js';

@@ -48,17 +48,27 @@ function smallPercent(ratio: number, locale: Locale): string {
   return locale.percent(ratio, Math.abs(ratio) < 0.01 ? 2 : 1);
 }
 
+/**
+ * What the bank commits by the last year of the commitment window
+ * (`allocation.lastCommitmentYear`), in millions of FCFA: the first key figure,
+ * and the "Committed by" line of `bcid run`'s terminal summary.
+ */
+export function committedInWindow(results: RunResults): { readonly year: number; readonly amount: number } {
+  const year = results.scenario.allocation.lastCommitmentYear;
+  const amount = results.allocation
+    .filter((r) => r.approved > 0 && r.commitmentYear !== null && r.commitmentYear <= year)
+    .reduce((a, r) => a + r.approved, 0);
+  return { year, amount };
+}
+
 export function keyFigures(results: RunResults, locale: Locale): KeyFigure[] {
   const s = results.scenario;
   const floor = s.policy.equityToLoansFloor;
   const end = s.horizon.end;
-  const lastCommit = s.allocation.lastCommitmentYear;
   const out: KeyFigure[] = [];
 
   // 1. What the bank can commit, and whether the E/L floor holds over the whole projection.
-  const committed = results.allocation
-    .filter((r) => r.approved > 0 && r.commitmentYear !== null && r.commitmentYear <= lastCommit)
-    .reduce((a, r) => a + r.approved, 0);
+  const { year: lastCommit, amount: committed } = committedInWindow(results);
   const firstBreach = results.bank.find((y) => y.equityToLoans !== null && y.equityToLoans < floor - EPS);
   out.push({
     id: 'commitments',

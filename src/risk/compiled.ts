@@ -11,7 +11,7 @@ import type { Project } from '../schema/records.js';
 import type { Scenario } from '../schema/scenario.js';
 import { bankPolicy, type BankPolicy } from '../model/bank/project.js';
 import type { Calendar, RunContext } from '../model/context.js';
-import { expectedLossRates, type Commitment } from '../model/portfolio.js';
+import { expectedLossRates, memberSplit, type Commitment } from '../model/portfolio.js';
 import { capitalSettings } from '../model/capital/settings.js';
 import type { RiskWeight } from '../model/capital/weights.js';
 import { lendingRate } from '../model/repayment/terms.js';
@@ -35,6 +35,8 @@ export interface CompiledProject {
   readonly flows: readonly UnitFlows[];
   /** Risk weight of its exposure, with and without preferred-creditor treatment (model/capital/weights.ts). */
   readonly riskWeight?: RiskWeight;
+  /** Member shares as (MLI, BFA, NER), what the portfolio's hot loop reads (model/portfolio.ts memberSplit). */
+  readonly memberSplit?: Float64Array;
 }
 
 export interface CompiledRun {
@@ -119,6 +121,7 @@ export function compileRun(ctx: RunContext, commitments: readonly Commitment[], 
       countries: c.project.countries.map((x) => ({ member: x.member, memberIndex: MEMBER_CODES.indexOf(x.member), share: x.share })),
       flows: [c.financing.flows, ...Array.from({ length: maxDelay }, (_, d) => delayedFlows(c.project, s, d + 1))],
       riskWeight: c.financing.riskWeight,
+      memberSplit: memberSplit(c.project.countries),
     })),
   };
 }

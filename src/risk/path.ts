@@ -20,7 +20,7 @@
  */
 import { MEMBER_CODES } from '../schema/codes.js';
 import { ProjectionScratch, projectBank, type BankProjection, type ProjectionShocks } from '../model/bank/project.js';
-import { addLoanFlows, addStakeFlows, clearPortfolio, portfolioOfLength, type LossRate, type PortfolioFlows } from '../model/portfolio.js';
+import { addLoanFlows, addStakeFlows, clearPortfolio, memberSplit, portfolioOfLength, type LossRate, type PortfolioFlows } from '../model/portfolio.js';
 import type { ShockSet } from '../shocks/shock-set.js';
 import type { CompiledProject, CompiledRun, Funding } from './compiled.js';
 import type { UnitFlows } from '../model/repayment/unit-flows.js';
@@ -91,8 +91,8 @@ export function stressedPortfolio(c: CompiledRun, s: ShockSet, ws: PathWorkspace
     let sovereignHit = false;
     if (anyMemberDefault && p.instrumentIndex === 0) for (const x of p.countries) if (ws.defaultYear[x.memberIndex]! <= last) sovereignHit = true;
     if (projectDefault >= 0 || sovereignHit) addDefaulting(c, ws, p, u, a, projectDefault, pcsFrom);
-    else if (p.instrumentIndex !== 2) addLoanFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.countries);
-    else addStakeFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.countries);
+    else if (p.instrumentIndex !== 2) addLoanFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.memberSplit ?? memberSplit(p.countries));
+    else addStakeFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.memberSplit ?? memberSplit(p.countries));
   }
   for (let m = 0; m < MEMBER_CODES.length; m++) {
     const d = ws.defaultYear[m]!;
@@ -244,10 +244,13 @@ export function projectionShocks(c: CompiledRun, s: ShockSet, scratch?: Projecti
 
 /**
  * The run for paths that draw their own defaults (Monte Carlo): the central
- * case's expected-loss charge would count the same losses twice.
+ * case's expected-loss charge would count the same losses twice. The paths
+ * report no risk-adjusted capital either (nothing reads it yet), so the
+ * projects weigh nothing and the hot loop skips the risk weights.
  */
 export function withoutCreditCharge(c: CompiledRun): CompiledRun {
-  return { ...c, policy: { ...c.policy, expectedLossCharge: false } };
+  const { capital: _capital, ...policy } = c.policy;
+  return { ...c, policy: { ...policy, expectedLossCharge: false }, projects: c.projects.map((p) => ({ ...p, riskWeight: NO_WEIGHT })) };
 }
 
 /** The stressed portfolio and the bank's projection on it. */

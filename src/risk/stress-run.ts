@@ -15,7 +15,7 @@ import { largestProjectExposure } from '../model/run.js';
 import { memberRows } from '../model/members.js';
 import type { Commitment } from '../model/portfolio.js';
 import { projectFinancing } from '../model/repayment/unit-flows.js';
-import type { RunResults } from '../model/results.js';
+import { RESULTS_VERSION, type RunResults } from '../model/results.js';
 import { REFERENCE_CLASSES, upliftFactor } from '../model/appraisal/reference-classes.js';
 import { delayPaidIn } from '../shocks/paid-in-delay.js';
 import { shocksFor } from '../shocks/apply.js';
@@ -110,6 +110,7 @@ export function runShocks(base: StressBase, shocks: ShockSet, settings: RiskSett
     largestProjectExposure: largestProjectExposure(ctx, commitments),
   });
   const results: RunResults = {
+    version: RESULTS_VERSION,
     scenario,
     allocation: base.results.allocation,
     bank,

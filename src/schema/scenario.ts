@@ -244,8 +244,18 @@ export const scenarioSchema = z
     }),
     stresses: z.array(stressName).optional().describe('named shocks switched on for this scenario (held-fixed baseline allocation)'),
     risk: riskSchema.optional(),
+    dossier: z
+      .strictObject({
+        stresses: z
+          .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
+          .describe('stress scenarios (scenarios/<name>.yaml) the dossier compares this scenario with; `bcid run` runs each, and the Monte Carlo at risk.paths'),
+      })
+      .optional()
+      .describe('what the dossier holds besides the run itself'),
   })
   .describe('BCID-AES scenario');
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type LoanTermsSetting = z.infer<typeof loanTermsSchema>;
+/** A scenario as loaded: its `name` is the file's (scenarios/<name>.yaml). */
+export type NamedScenario = Scenario & { readonly name: string };

@@ -11,10 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfPrinter, findChromium, hasChromium, ChromiumMissingError, type PdfPrinter } from '../../src/render/pdf.js';
-import { renderPacket, type OutputFile } from '../../src/render/packet.js';
+import { renderPacket as drawPacket, type OutputFile, type PacketRenderOptions } from '../../src/render/packet.js';
+import { buildPacket, type PacketReportOptions } from '../../src/report/packet.js';
+import type { RunResults } from '../../src/model/results.js';
 import { keyFigures } from '../../src/report/key-figures.js';
 import { createLocale } from '../../src/report/locale.js';
 import { FIXTURE_INPUTS, makeRunResults } from '../report/fixtures/run-results.js';
+
+/** The packet as `bcid run` makes it: specs from the report layer, drawn by the render layer. */
+const renderPacket = (r: RunResults, o: PacketReportOptions & PacketRenderOptions) => drawPacket(buildPacket(r, o), o);
 
 function hasPoppler(): boolean {
   try {

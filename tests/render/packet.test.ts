@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { packetTables, renderDossier, renderPacket, type PacketOptions } from '../../src/render/packet.js';
+import { renderDossier, renderPacket as drawPacket, type PacketRenderOptions } from '../../src/render/packet.js';
+import { buildDossiers, buildPacket, packetTables, type PacketReportOptions } from '../../src/report/packet.js';
+import type { RunResults } from '../../src/model/results.js';
+
+type PacketOptions = PacketReportOptions & PacketRenderOptions;
+/** The packet as `bcid run` makes it: specs from the report layer, drawn by the render layer. */
+const renderPacket = (r: RunResults, o: PacketOptions) => drawPacket(buildPacket(r, o), o);
 import { FIXTURE_INPUTS, makeRunResults } from '../report/fixtures/run-results.js';
 
 const results = makeRunResults();
@@ -45,7 +51,7 @@ describe('report packet', () => {
   }, 90_000);
 
   it('renderDossier re-renders only the dossier of the asked language', async () => {
-    const files = await renderDossier(results, { ...options, lang: 'ar', langs: [] });
+    const files = await renderDossier(buildDossiers(results, { ...options, lang: 'ar', langs: [] }), options);
     expect(files.map((f) => f.path)).toEqual(['dossier-ar.html']);
     expect(new TextDecoder().decode(files[0]!.bytes)).toContain('dir="rtl"');
   }, 60_000);

@@ -38,15 +38,31 @@ describe('terminal tables', () => {
 });
 
 describe('run summary for the terminal', () => {
-  it('lists every key figure with its sentence, warnings marked', async () => {
-    const { renderRunSummary } = await import('../../src/render/summary.js');
-    const { keyFigures } = await import('../../src/report/key-figures.js');
-    const out = renderRunSummary(results, 'en');
-    for (const k of keyFigures(results, createLocale('en'))) {
-      expect(out).toContain(`${k.label}: ${k.value}`);
-      expect(out).toContain(k.sentence);
-    }
-    expect(out).toMatch(/^! Liquidity, lowest: /m);
-    expect(renderRunSummary(results)).toContain('Engagements d’ici 2035\u00a0: ');
+  it('says what is committed by the last commitment year, the same fact as the first key figure', async () => {
+    const { renderSummary } = await import('../../src/render/summary.js');
+    const { runSummarySpec } = await import('../../src/report/summaries/run.js');
+    const { committedInWindow } = await import('../../src/report/key-figures.js');
+    const en = createLocale('en');
+    const out = renderSummary(runSummarySpec(results), en);
+    const committed = committedInWindow(results);
+    // The fixture's window ends in 2035; the sum is over funded projects committed by then.
+    expect(committed.year).toBe(results.scenario.allocation.lastCommitmentYear);
+    const byHand = results.allocation.filter((a) => a.approved > 0 && (a.commitmentYear ?? Infinity) <= 2035).reduce((s, a) => s + a.approved, 0);
+    expect(committed.amount).toBeCloseTo(byHand, 9);
+    const line = out.split('\n').find((l) => l.trimStart().startsWith('Committed by'));
+    expect(line).toBe(`  ${'Committed by 2035'.padEnd(23)}  ${(byHand / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} bn FCFA`);
+    expect(out).not.toContain('Committed by 2030');
+  });
+
+  it('draws the funded list with the one terminal-table writer, one row per funded project', async () => {
+    const { renderSummary } = await import('../../src/render/summary.js');
+    const { runSummarySpec } = await import('../../src/report/summaries/run.js');
+    const out = renderSummary(runSummarySpec(results), createLocale('en'));
+    const lines = out.split('\n');
+    const header = lines.findIndex((l) => /^id\s+project\s+members\s+sector\s+year\s+approved\s+score$/.test(l));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header - 2]).toBe('Funded projects (amounts in bn FCFA)');
+    const funded = results.allocation.filter((a) => a.funded).length;
+    expect(lines.slice(header + 2, header + 2 + funded).every((l) => /^AES-/.test(l))).toBe(true);
   });
 });

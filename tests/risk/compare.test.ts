@@ -103,7 +103,7 @@ describe('bcid compare and bcid risk on the bundled project', () => {
   disposers.push(() => rmSync(root, { recursive: true, force: true }));
   for (const dir of ['scenarios', 'data']) cpSync(path.join(REPO_ROOT, dir), path.join(root, dir), { recursive: true });
 
-  it('compare writes the table, CSV, workbook, charts, and the reference scenario’s risk/comparison.json', async () => {
+  it('compare writes the table, CSV, workbook and charts into its own packet, and nothing into the reference scenario’s', async () => {
     const run = await runCli(['--root', root, 'compare', 'baseline', 'stress-rates', 'stress-default-one', '--lang', 'en']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Key indicators by scenario\n\nIndicator +baseline +stress-rates +stress-default-one\n/);
@@ -114,14 +114,14 @@ describe('bcid compare and bcid risk on the bundled project', () => {
     const csv = readFileSync(path.join(out, 'comparison.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toMatch(/^Scenario,Shocks,Lowest equity-to-loans ratio/);
     expect(csv[2]).toMatch(/^stress-rates,Rate shock: \+200 bp on the bank’s new bonds,/);
-    expect(existsSync(path.join(root, 'reports', 'baseline', 'risk', 'comparison.json'))).toBe(true);
+    expect(existsSync(path.join(root, 'reports', 'baseline'))).toBe(false);
     expect((await runCli(['--root', root, 'verify', out])).code).toBe(0);
   }, 60_000);
 
-  it('risk writes the same montecarlo.json with 1 and 2 workers, then the dossier gets its risk section', async () => {
+  it('risk writes the same montecarlo.json with 1 and 2 workers into its own packet; bcid run computes its dossier’s risk section itself', async () => {
     const a = await runCli(['--root', root, 'risk', '--paths', '300', '--workers', '1', '--no-charts', '-q']);
     expect(a.code, a.stderr).toBe(0);
-    const dir = path.join(root, 'reports', 'baseline', 'risk');
+    const dir = path.join(root, 'reports', 'risk-baseline');
     const first = readFileSync(path.join(dir, 'montecarlo.json'), 'utf8');
     const b = await runCli(['--root', root, 'risk', '--paths', '300', '--workers', '2', '-q']);
     expect(b.code, b.stderr).toBe(0);
@@ -149,7 +149,9 @@ describe('bcid compare and bcid risk on the bundled project', () => {
     expect(fr).toContain('Risques et tests de résistance');
     expect(fr).toContain('Simulation de Monte-Carlo');
     expect(fr).toContain('Tests de résistance');
-    expect(en).toContain('Monte Carlo simulation over 300 paths');
+    // The scenario's risk.paths (10,000 in the baseline), not the 300 of the bcid risk packet beside it.
+    expect(en).toContain('Monte Carlo simulation over 10,000 paths');
+    expect(en).not.toContain('over 300 paths');
     expect(en).toContain('Rate shock: +200 bp on the bank’s new bonds');
     expect(existsSync(path.join(root, 'reports', 'baseline', 'charts', 'risk-tornado.png'))).toBe(true);
   }, 120_000);

@@ -4,10 +4,9 @@
  */
 import { loadRunInputs } from '../../src/io/load-run-inputs.js';
 import { projectPaths } from '../../src/io/project-paths.js';
-import { runModelDetailed, type DetailedRun } from '../../src/model/run.js';
+import { runLoaded, type ScenarioRun } from '../../src/pipeline/run.js';
 import type { Scenario } from '../../src/schema/scenario.js';
 import type { InputData } from '../../src/schema/records.js';
-import { delayPaidIn } from '../../src/shocks/paid-in-delay.js';
 import type { StressBase } from '../../src/risk/stress-run.js';
 import { REPO_ROOT } from '../helpers/project.js';
 
@@ -16,13 +15,13 @@ export type RunScenario = Scenario & { readonly name: string };
 export interface Fixture {
   readonly scenario: RunScenario;
   readonly inputs: InputData;
-  readonly run: DetailedRun;
+  readonly run: ScenarioRun;
   readonly base: StressBase;
 }
 
 const cache = new Map<string, Promise<Fixture>>();
 
-/** A bundled scenario (default baseline), optionally edited, run with its paid-in delays as `bcid run` does. */
+/** A bundled scenario (default baseline), optionally edited, run by the pipeline as `bcid run` does. */
 export function bundled(name = 'baseline', edit?: (s: RunScenario) => RunScenario): Promise<Fixture> {
   const key = `${name}|${edit ? edit.toString() : ''}`;
   let f = cache.get(key);
@@ -31,8 +30,8 @@ export function bundled(name = 'baseline', edit?: (s: RunScenario) => RunScenari
       const loaded = loadRunInputs(name, projectPaths(REPO_ROOT));
       if (loaded.value === null) throw new Error(`cannot load ${name}: ${JSON.stringify(loaded.diagnostics)}`);
       const scenario = edit ? edit(loaded.value.resolved.scenario) : loaded.value.resolved.scenario;
-      const inputs = { ...loaded.value.inputs, contributions: delayPaidIn(loaded.value.inputs.contributions, scenario.funding.paidInDelayYears ?? {}) };
-      const run = await runModelDetailed(inputs, scenario);
+      const run = await runLoaded({ ...loaded.value, resolved: { ...loaded.value.resolved, scenario } });
+      const { inputs } = run;
       return { scenario, inputs, run, base: { ctx: run.prep.ctx, inputs, commitments: run.commitments, results: run.base } };
     })();
     cache.set(key, f);

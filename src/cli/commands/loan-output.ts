@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import type { GrantElement, LoanSchedule } from '../../finance/index.js';
-import { money, percent, textTable } from '../text-table.js';
-
-const COLUMNS = ['year', 'opening', 'disbursed', 'interest', 'capitalized', 'fees', 'principal', 'debtService', 'closing'] as const;
+import { recordsCsv } from '../../render/csv.js';
+import { renderSummary } from '../../render/summary.js';
+import { createLocale } from '../../report/locale.js';
+import { LOAN_COLUMNS, loanSummarySpec } from '../../report/summaries/loan.js';
 
 export function renderLoan(schedule: LoanSchedule, ge: GrantElement, format: 'table' | 'csv' | 'json'): string {
   const totalDebtService = schedule.totals.debtService;
@@ -14,17 +14,8 @@ export function renderLoan(schedule: LoanSchedule, ge: GrantElement, format: 'ta
         2,
       )}\n`;
     case 'csv':
-      return stringify(schedule.rows.map((r) => COLUMNS.map((c) => r[c])), { header: true, columns: [...COLUMNS] });
-    case 'table': {
-      const rows = schedule.rows.map((r) => [String(r.year), ...COLUMNS.slice(1).map((c) => money(r[c]))]);
-      const t = schedule.totals;
-      rows.push(['total', '', money(t.disbursed), money(t.interest), money(t.capitalized), money(t.fees), money(t.principal), money(t.debtService), '']);
-      const table = textTable(
-        [{ header: 'year', align: 'right' }, ...COLUMNS.slice(1).map((c) => ({ header: c, align: 'right' as const }))],
-        rows,
-      );
-      const verdict = ge.concessional ? 'concessional (≥ 35 %)' : 'not concessional (< 35 %)';
-      return `Amounts in millions of FCFA. Disbursements at the start of each year; interest and principal at its end.\n\n${table}\n\nGrant element: ${percent(ge.grantElement)} at a ${percent(ge.discountRate, 0)} discount rate — ${verdict}\nTotal debt service: ${money(totalDebtService)} million FCFA\n`;
-    }
+      return recordsCsv(schedule.rows.map((r) => Object.fromEntries(LOAN_COLUMNS.map((c) => [c, r[c]]))), 'rfc');
+    case 'table':
+      return renderSummary(loanSummarySpec(schedule, ge), createLocale('en'));
   }
 }

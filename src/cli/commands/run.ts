@@ -1,25 +1,23 @@
 import path from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CliIo } from '../io.js';
-import { InputFailure } from '../failures.js';
+import { UsageFailure } from '../failures.js';
 import { resolvePaths } from '../context.js';
+import { allowOutsideOption, csvDialectOption, langOption, quietOption, reportDate, type PacketFlags } from '../common-flags.js';
+import { loadOrFail, runOrFail } from '../load.js';
+import { outputFolder } from '../output-folder.js';
+import { computeDossierRisk } from '../dossier-risk.js';
+import { renderSummary } from '../../render/summary.js';
+import { createLocale } from '../../report/locale.js';
+import { runSummarySpec } from '../../report/summaries/run.js';
 
-export interface RunFlags {
+export interface RunFlags extends PacketFlags {
   method?: 'greedy' | 'optimal';
-  out?: string;
-  csvDialect: 'rfc' | 'fr';
   exportLp?: string;
   pdf: boolean;
-  lang: ('fr' | 'en' | 'ar')[];
+  risk: boolean;
   date?: string;
-  allowOutside: boolean;
-  quiet: boolean;
-}
-
-export function parseLangs(raw: string): ('fr' | 'en' | 'ar')[] {
-  const langs = raw.split(',').map((s) => s.trim());
-  for (const l of langs) if (l !== 'fr' && l !== 'en' && l !== 'ar') throw new InvalidArgumentError(`"${l}" is not a dossier language: use fr, en or ar`);
-  return [...new Set(langs)] as ('fr' | 'en' | 'ar')[];
 }
 
 export function registerRun(program: Command, io: CliIo): void {
@@ -29,31 +27,38 @@ export function registerRun(program: Command, io: CliIo): void {
     .argument('[scenario]', 'scenario name (scenarios/<name>.yaml)', 'baseline')
     .addOption(new Option('--method <method>', 'allocation method (default: the scenario’s)').choices(['greedy', 'optimal']))
     .option('--out <dir>', 'report folder (default: reports/<scenario>)')
-    .addOption(new Option('--csv-dialect <dialect>', 'CSV for French Excel: ; and decimal commas').choices(['rfc', 'fr']).default('rfc'))
+    .addOption(csvDialectOption())
     .option('--export-lp <file>', 'write the allocation MILP in CPLEX LP format (optimal method)')
     .option('--no-pdf', 'skip the PDF (no browser needed)')
-    .option('--lang <langs>', 'dossier languages, comma-separated: fr, en, ar (the first is the main one)', parseLangs, ['fr'])
+    .option('--no-risk', 'skip the dossier’s stress tests (dossier.stresses) and Monte Carlo (risk.paths paths)')
+    .addOption(langOption('dossier languages, comma-separated: fr, en, ar (the first is the main one)'))
     .option('--date <yyyy-mm-dd>', 'date printed on the dossier (default: the scenario’s reportDate)')
-    .option('--allow-outside', 'allow data and output paths outside the project folders', false)
-    .option('-q, --quiet', 'print nothing but errors', false)
+    .addOption(allowOutsideOption())
+    .addOption(quietOption())
     .action(async (scenarioArg: string, flags: RunFlags, command: Command) => {
       const paths = resolvePaths(command, io);
-      const { loadCheckedInputs } = await import('../load-checked-inputs.js');
-      const { formatDiagnostics } = await import('../../diagnostics/format.js');
-      const loaded = await loadCheckedInputs(scenarioArg, paths, { allowOutside: flags.allowOutside });
-      if (loaded.diagnostics.length > 0 && !flags.quiet) io.stderr(`${formatDiagnostics(loaded.diagnostics)}\n\n`);
-      const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0 || loaded.value === null) {
-        io.stderr(`${scenarioArg}: invalid input, nothing was run (${errors.length} error${errors.length === 1 ? '' : 's'}); see \`bcid validate ${scenarioArg}\`\n`);
-        throw new InputFailure(errors);
+      const loaded = await loadOrFail(scenarioArg, paths, io, flags);
+      const { scenario } = loaded.resolved;
+      const outDir = outputFolder(paths, flags.out, scenario.name, flags.allowOutside);
+      let lp: string | undefined;
+      const run = await runOrFail(loaded, io, { method: flags.method ?? scenario.allocation.method, onLp: (text) => (lp = text) });
+      if (flags.exportLp !== undefined) {
+        if (lp === undefined) throw new UsageFailure('--export-lp needs the optimal method: add --method optimal');
+        writeFileAtomic(path.resolve(io.cwd, flags.exportLp), lp);
       }
-      const { executeRun } = await import('./run-execute.js');
-      const outcome = await executeRun(loaded.value, paths, flags, io);
+      // The dossier's stress tests and Monte Carlo, computed here from the scenario alone.
+      const risk = flags.risk ? await computeDossierRisk(run, paths, io, flags) : undefined;
+      const { writeRunPacket } = await import('../run-packet.js');
+      const files = await writeRunPacket(run.results, loaded, outDir, paths, io, {
+        langs: flags.lang,
+        pdf: flags.pdf,
+        date: reportDate(flags.date ?? scenario.reportDate, io),
+        csvDialect: flags.csvDialect,
+        ...(risk ? { risk } : {}),
+      });
       if (!flags.quiet) {
-        const { runSummary } = await import('../run-summary.js');
-        io.stdout(runSummary(outcome.results));
-        io.stdout(`\nReport packet: ${path.relative(io.cwd, outcome.outDir) || '.'}/ (${outcome.files.length} files)\n`);
+        io.stdout(renderSummary(runSummarySpec(run.results), createLocale('en')));
+        io.stdout(`\nReport packet: ${path.relative(io.cwd, outDir) || '.'}/ (${files.length} files)\n`);
       }
     });
 }
-

@@ -22,9 +22,9 @@ export function registerValidate(program: Command, io: CliIo): void {
         io.stdout(`${listScenarios(paths).join('\n')}\n`);
         return;
       }
-      const { loadCheckedInputs } = await import('../load-checked-inputs.js');
+      const { loadScenarioInputs } = await import('../../pipeline/load.js');
       const { formatDiagnostics, summarise } = await import('../../diagnostics/format.js');
-      const loaded = await loadCheckedInputs(scenario, paths, { allowOutside: options.allowOutside });
+      const loaded = await loadScenarioInputs(scenario, paths, { allowOutside: options.allowOutside });
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (options.format === 'json') {
         io.stdout(`${JSON.stringify({ valid: errors.length === 0, diagnostics: loaded.diagnostics }, null, 2)}\n`);
