@@ -23,9 +23,7 @@ export { grantElement, GE_DISCOUNT_RATE, CONCESSIONAL_THRESHOLD, type GrantEleme
 export { dscr, llcr, coverage, type Coverage, type CoverageRow } from './coverage.js';
 export {
   portfolioReflows,
-  portfolioReflowsInto,
   type PortfolioLoan,
-  type ReflowColumns,
   type ReflowOptions,
   type ReflowRow,
   type ReflowWindow,

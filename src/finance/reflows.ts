@@ -41,20 +41,6 @@ export interface ReflowRow {
   readonly outstanding: number;
 }
 
-/**
- * Caller-owned columns for `portfolioReflowsInto`, index i = calendar year
- * firstYear + i; each at least lastYear − firstYear + 1 long. Fields as in `ReflowRow`.
- */
-export interface ReflowColumns {
-  readonly disbursed: Float64Array;
-  readonly interest: Float64Array;
-  readonly capitalized: Float64Array;
-  readonly fees: Float64Array;
-  readonly principal: Float64Array;
-  readonly debtService: Float64Array;
-  readonly outstanding: Float64Array;
-}
-
 export interface ReflowOptions {
   /**
    * Run every loan's schedule on its own instead of once per distinct term
@@ -63,8 +49,6 @@ export interface ReflowOptions {
    */
   readonly exact?: boolean;
 }
-
-const COLUMN_KEYS = ['disbursed', 'interest', 'capitalized', 'fees', 'principal', 'debtService', 'outstanding'] as const;
 
 /** Number of years in the window; throws `invalid-argument` unless whole years with firstYear ≤ lastYear. */
 function windowSpan(window: ReflowWindow, fn: string): number {
@@ -76,9 +60,9 @@ function windowSpan(window: ReflowWindow, fn: string): number {
 }
 
 /** One row per calendar year of the window. Throws `invalid-terms` naming every bad loan (`loans[i].field`). */
-export function portfolioReflows(loans: readonly PortfolioLoan[], window: ReflowWindow): ReflowRow[] {
+export function portfolioReflows(loans: readonly PortfolioLoan[], window: ReflowWindow, options: ReflowOptions = {}): ReflowRow[] {
   const span = windowSpan(window, 'portfolioReflows');
-  const { disbursed, interest, capitalized, fees, principal, outstanding } = runKernel(loans, window.firstYear, span, false);
+  const { disbursed, interest, capitalized, fees, principal, outstanding } = runKernel(loans, window.firstYear, span, options.exact === true);
   const rows: ReflowRow[] = new Array(span);
   for (let y = 0; y < span; y++) {
     const k = KERNEL_OFFSET + y;
@@ -98,36 +82,4 @@ export function portfolioReflows(loans: readonly PortfolioLoan[], window: Reflow
     };
   }
   return rows;
-}
-
-/**
- * `portfolioReflows` for hot loops (the Monte Carlo): writes the window's
- * columns into `out` (indices 0..span−1; anything beyond is left alone) and
- * allocates nothing once its scratch space has grown to the portfolio.
- * `out` is untouched when it throws.
- */
-export function portfolioReflowsInto(loans: readonly PortfolioLoan[], window: ReflowWindow, out: ReflowColumns, options: ReflowOptions = {}): void {
-  const span = windowSpan(window, 'portfolioReflowsInto');
-  for (const key of COLUMN_KEYS) {
-    const col: unknown = out[key];
-    if (!(col instanceof Float64Array) || col.length < span) {
-      throw new FinanceError('invalid-argument', `portfolioReflowsInto: out.${key} must be a Float64Array of at least ${span} years`);
-    }
-  }
-  const a = runKernel(loans, window.firstYear, span, options.exact === true);
-  const { disbursed, interest, capitalized, fees, principal, debtService, outstanding } = out;
-  for (let y = 0; y < span; y++) {
-    const k = KERNEL_OFFSET + y;
-    const i = a.interest[k]!;
-    const c = a.capitalized[k]!;
-    const f = a.fees[k]!;
-    const p = a.principal[k]!;
-    disbursed[y] = a.disbursed[k]!;
-    interest[y] = i;
-    capitalized[y] = c;
-    fees[y] = f;
-    principal[y] = p;
-    debtService[y] = i - c + f + p;
-    outstanding[y] = a.outstanding[k]!;
-  }
 }

@@ -80,9 +80,9 @@ function accounting(input: CheckInput): InvariantCheck[] {
   let prevLoans = 0;
   bank.forEach((r, i) => {
     balance.add(r.totalAssets - (r.borrowings + r.equity), r.totalAssets, r.year);
-    balance.add(r.equity - (r.paidInCapital + r.retainedEarnings), r.equity, r.year);
+    balance.add(r.equity - (r.paidInCapital + r.levyContributions + r.retainedEarnings), r.equity, r.year);
     const sources = r.paidInReceived + r.levyReceived + r.borrowingRaised + r.principalRepaid + r.otherReflows + r.treasuryIncome;
-    const uses = r.disbursements + r.borrowingRepaid + r.interestExpense + r.operatingExpenses + (r.cash - prevCash);
+    const uses = r.disbursements + r.borrowingRepaid + r.interestExpense + r.operatingExpenses + r.creditCharge + (r.cash - prevCash);
     cashFlow.add(sources - uses, Math.max(Math.abs(sources), Math.abs(uses)), r.year);
     const ni = r.interestIncome + r.feeIncome + r.treasuryIncome + r.equityIncome - r.interestExpense - r.operatingExpenses - r.provisions - (r.fxLoss ?? 0);
     income.add(r.netIncome - ni, Math.max(Math.abs(r.interestIncome), Math.abs(r.operatingExpenses), 1), r.year);
@@ -94,8 +94,8 @@ function accounting(input: CheckInput): InvariantCheck[] {
     prevLoans = r.loansOutstanding;
   });
   return [
-    balance.check('balance-sheet', 'assets = borrowings + equity; equity = paid-in capital + retained earnings'),
-    cashFlow.check('cash-flow', 'sources = uses (including the change in cash)'),
+    balance.check('balance-sheet', 'assets = borrowings + equity; equity = paid-in capital + levy contributions + retained earnings'),
+    cashFlow.check('cash-flow', 'sources = uses (including the expected loss not collected and the change in cash)'),
     income.check('income-statement', 'net income = income − interest expense − opex − provisions'),
     retained.check('retained-earnings', 'retained earnings grow by net income'),
     loansRoll.check('loan-roll-forward', 'gross loans move by disbursements + capitalised − principal − write-offs'),

@@ -30,6 +30,21 @@ export interface FundingInflows {
   readonly paidIn: Float64Array;
   /** Levy transferred to the bank: levy × levyShareToBank × levyScale. */
   readonly levy: Float64Array;
+  /** The part of `openingPaidIn` that is levy transferred before `start` (equity, but not paid-in capital). */
+  readonly openingLevy?: number;
+  /** Each member's own series (a member's default can stop its payments): see MemberCapitalFlows. */
+  readonly byMember?: Readonly<Record<MemberCode, MemberCapitalFlows>>;
+}
+
+/** One member's capital contributions; per-year arrays like the totals, `opening*` before `start`. */
+export interface MemberCapitalFlows {
+  readonly openingPaidIn: number;
+  readonly openingLevy: number;
+  readonly openingCallable: number;
+  readonly paidIn: Float64Array;
+  readonly levy: Float64Array;
+  /** Callable capital subscribed in the year (subscribed, not paid). */
+  readonly callable: Float64Array;
 }
 
 export interface RunContext {
@@ -57,15 +72,28 @@ export function buildContext(inputs: InputData, scenario: RunScenario): RunConte
   const levy = yearArray(years);
   const levyFactor = scenario.funding.levyShareToBank * scenario.funding.levyScale;
   let openingPaidIn = 0;
+  let openingLevy = 0;
   const byMember: Record<MemberCode, number> = { MLI: 0, BFA: 0, NER: 0 };
+  const flows = Object.fromEntries(
+    MEMBER_CODES.map((m) => [m, { openingPaidIn: 0, openingLevy: 0, openingCallable: 0, paidIn: yearArray(years), levy: yearArray(years), callable: yearArray(years) }]),
+  ) as Record<MemberCode, { -readonly [K in keyof MemberCapitalFlows]: MemberCapitalFlows[K] }>;
   for (const c of inputs.contributions) {
     byMember[c.member] += c.paidIn;
     const transferred = c.levy * levyFactor;
-    if (c.year < start) openingPaidIn += c.paidIn + transferred;
-    else if (c.year <= end) {
+    const own = flows[c.member];
+    if (c.year < start) {
+      openingPaidIn += c.paidIn + transferred;
+      openingLevy += transferred;
+      own.openingPaidIn += c.paidIn;
+      own.openingLevy += transferred;
+      own.openingCallable += c.callable;
+    } else if (c.year <= end) {
       const i = c.year - start;
       paidIn[i] = (paidIn[i] ?? 0) + c.paidIn;
       levy[i] = (levy[i] ?? 0) + transferred;
+      own.paidIn[i]! += c.paidIn;
+      own.levy[i]! += transferred;
+      own.callable[i]! += c.callable;
     }
   }
   const total = MEMBER_CODES.reduce((s, m) => s + byMember[m], 0);
@@ -73,5 +101,5 @@ export function buildContext(inputs: InputData, scenario: RunScenario): RunConte
     total > 0
       ? { MLI: byMember.MLI / total, BFA: byMember.BFA / total, NER: byMember.NER / total }
       : null;
-  return { scenario, years, funding: { openingPaidIn, paidIn, levy }, capitalShares };
+  return { scenario, years, funding: { openingPaidIn, paidIn, levy, openingLevy, byMember: flows }, capitalShares };
 }

@@ -1,3 +1,4 @@
+import type { CapitalBand } from './capital/ratio.js';
 import type { Instrument, MemberCode, Sector, DebtCapacity } from '../schema/codes.js';
 import type { NamedScenario } from '../schema/scenario.js';
 import type { BcidDebtClass } from '../schema/member-debt.js';
@@ -97,9 +98,28 @@ export interface BankYear {
   readonly equityInvestments: number;
   readonly totalAssets: number;
   readonly borrowings: number;
+  /** Paid-in subscriptions received, and nothing else. */
   readonly paidInCapital: number;
+  /** Cumulative levy transferred into equity. */
+  readonly levyContributions: number;
   readonly retainedEarnings: number;
+  /** paidInCapital + levyContributions + retainedEarnings (checked every year). */
   readonly equity: number;
+  /** Subscribed but not paid (memorandum item: not in equity). */
+  readonly callableCapital: number;
+  /**
+   * Fitch's usable capital: equity (less the levy when the scenario does not count it)
+   * + callable capital of shareholders rated AA− or better (none of the members is).
+   */
+  readonly usableCapital: number;
+  /** Expected loss written off in the year (credit.centralCase: expected-loss); part of provisions. */
+  readonly creditCharge: number;
+  /** S&P-style risk-weighted assets (model/capital/ratio.ts). */
+  readonly riskWeightedAssets: number;
+  /** Adjusted equity / riskWeightedAssets; null without risk-weighted assets. */
+  readonly riskAdjustedCapitalRatio: number | null;
+  /** S&P capital-adequacy band of the ratio. */
+  readonly capitalBand: CapitalBand | null;
   /** Equity / (gross loans + equity investments at cost); null without exposure. */
   readonly equityToLoans: number | null;
   /** Borrowings / equity. */
@@ -292,6 +312,33 @@ export interface RunResults {
   readonly reflows: readonly ReflowRow[];
   readonly solver: SolverReport;
   readonly checks: readonly InvariantCheck[];
+  /** Lending capacity after the named projects (issue 14); absent in stressed and older results. */
+  readonly capacity?: CapacityResults;
   /** Residual-maturity profile of the balance sheet, per year (absent in results written before it existed). */
   readonly maturityGap?: readonly MaturityGapYear[];
+}
+
+/** A limit of the bank that caps the lending envelope. */
+export type CapacityLimit = 'liquidity' | 'gearing' | 'equity-to-loans' | 'country-exposure' | 'risk-adjusted-capital';
+
+export interface EnvelopeYear {
+  readonly year: number;
+  /** named + generic, millions FCFA. */
+  readonly commitments: number;
+  readonly named: number;
+  readonly generic: number;
+  /** The limit that stops more generic lending in this year, and the year it binds in (null: the search bound). */
+  readonly bindingLimit: CapacityLimit | null;
+  readonly bindingYear: number | null;
+}
+
+export interface CapacityResults {
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** How the envelope was found. */
+  readonly method: 'bisection';
+  readonly envelope: readonly EnvelopeYear[];
+  readonly sustainableAnnual: { readonly amount: number; readonly bindingLimit: CapacityLimit | null; readonly bindingYear: number | null };
+  /** The bank along the envelope path. */
+  readonly bank: readonly BankYear[];
 }

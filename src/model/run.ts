@@ -21,6 +21,9 @@ import { buildContext, yearArray, type RunContext } from './context.js';
 import { memberDebtResults } from './members/index.js';
 import type { Commitment } from './portfolio.js';
 import { reflowRows } from './repayment/reflows.js';
+import { capitalSettings } from './capital/settings.js';
+import { callableCapital } from './capital/usable.js';
+import { capacityResults } from './capacity/envelope.js';
 import { projectFinancing, type ProjectFinancing } from './repayment/unit-flows.js';
 import { RESULTS_VERSION, type AllocationRow, type RunResults, type SolverReport } from './results.js';
 import { maturityGap } from './maturity-gap.js';
@@ -191,6 +194,8 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     paidIn: ctx.funding.paidIn,
     levy: ctx.funding.levy,
     largestProjectExposure: largestProjectExposure(ctx, final.commitments),
+    callable: callableCapital(ctx.funding, capitalSettings(scenario)),
+    levyCountsAsCapital: capitalSettings(scenario).levyCountsAsCapital,
   });
   const { allocation, members, pricing } = memberDebtResults({ inputs, scenario, years: ctx.years, commitments: final.commitments, allocation: allocationRows(prep, inputs, final) });
   const reflows = reflowRows(final.commitments, ctx.years);
@@ -203,7 +208,8 @@ export async function runModelDetailed(inputs: InputData, scenario: NamedScenari
     allocation,
     members,
   });
+  const capacity = capacityResults({ ctx, named: final.commitments, largestProjectExposure: largestProjectExposure(ctx, final.commitments) });
   const maturity = maturityGap(final.commitments, ctx.years, bank, scenario.funding.borrowing);
-  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, pricing, reflows, solver, checks, maturityGap: maturity };
+  const base: RunResults = { version: RESULTS_VERSION, scenario, allocation, bank, members, pricing, reflows, solver, checks, maturityGap: maturity, capacity };
   return { prep, commitments: final.commitments, base };
 }

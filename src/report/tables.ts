@@ -3,6 +3,8 @@ import { MEMBER_CODES, SECTORS, type MemberCode, type Sector } from '../schema/c
 import type { Locale } from './locale.js';
 import { isShortOfFunding, limitLabel, MONEY_LIMITS, unfundedReason } from './reasons.js';
 import { column, type Cell, type ColumnSpec, type TableSpec } from './table.js';
+import { capacityTable } from './tables/capacity.js';
+import { capitalTable } from './tables/capital.js';
 import { memberDebtCells, memberDebtColumns } from './tables/member-debt.js';
 import { pricingTable } from './tables/pricing.js';
 import { maturityGapTable } from './tables/maturity-gap.js';
@@ -132,6 +134,7 @@ export function balanceSheetTable(results: RunResults, locale: Locale): TableSpe
     ['totalAssets', 'col.totalAssets'],
     ['borrowings', 'col.borrowings'],
     ['paidInCapital', 'col.paidInCapital'],
+    ['levyContributions', 'col.levyContributions'],
     ['retainedEarnings', 'col.retainedEarnings'],
     ['equity', 'col.equity'],
   ]);
@@ -168,6 +171,7 @@ export function cashFlowTable(results: RunResults, locale: Locale): TableSpec {
     ['interestExpense', 'col.interestExpense'],
     ['borrowingRepaid', 'col.borrowingRepaid'],
     ['operatingExpenses', 'col.operatingExpenses'],
+    ['creditCharge', 'col.creditCharge'],
     ['commitments', 'col.commitments'],
     ['cash', 'col.cash'],
   ]);
@@ -331,6 +335,8 @@ export function buildTables(results: RunResults, locale: Locale): TableSpec[] {
     incomeTable(results, locale),
     cashFlowTable(results, locale),
     ratiosTable(results, locale),
+    capitalTable(results, locale),
+    ...[capacityTable(results, locale)].filter((x): x is TableSpec => x !== null),
     membersTable(results, locale),
     pricingTable(results, locale),
     reflowsTable(results, locale),

@@ -11,7 +11,9 @@ import type { Project } from '../schema/records.js';
 import type { Scenario } from '../schema/scenario.js';
 import { bankPolicy, type BankPolicy } from '../model/bank/project.js';
 import type { Calendar, RunContext } from '../model/context.js';
-import { expectedLossRates, type Commitment } from '../model/portfolio.js';
+import { expectedLossRates, memberSplit, type Commitment } from '../model/portfolio.js';
+import { capitalSettings } from '../model/capital/settings.js';
+import type { RiskWeight } from '../model/capital/weights.js';
 import { lendingRate } from '../model/repayment/terms.js';
 import { projectFinancing, type UnitFlows } from '../model/repayment/unit-flows.js';
 
@@ -31,6 +33,10 @@ export interface CompiledProject {
   readonly countries: readonly { readonly member: MemberCode; readonly memberIndex: number; readonly share: number }[];
   /** Unit flows with d extra construction years at index d (index 0: the run's own). */
   readonly flows: readonly UnitFlows[];
+  /** Risk weight of its exposure, with and without preferred-creditor treatment (model/capital/weights.ts). */
+  readonly riskWeight?: RiskWeight;
+  /** Member shares as (MLI, BFA, NER), what the portfolio's hot loop reads (model/portfolio.ts memberSplit). */
+  readonly memberSplit?: Float64Array;
 }
 
 export interface CompiledRun {
@@ -51,6 +57,10 @@ export interface CompiledRun {
   /** Lending rate by instrument index (equity: 0), for rescheduled remainders. */
   readonly lendingRate: Float64Array;
   readonly foreignShare: number;
+  /** Risk weights of defaulted exposures: each member's sovereign weight without PCS, and the non-sovereign weight. */
+  readonly defaultedWeight?: { readonly sovereign: Float64Array; readonly nonSovereign: number };
+  /** Levy part of `openingPaidIn`. */
+  readonly openingLevy?: number;
   readonly projects: readonly CompiledProject[];
   readonly maxDelay: number;
   /** Non-sovereign defaults: years of workout before the loss is settled, and rescheduling years. */
@@ -77,6 +87,7 @@ export function compileRun(ctx: RunContext, commitments: readonly Commitment[], 
   const noPcs = expectedLossRates({ ...s.credit, preferredCreditor: false });
   const byIndex = (r: Readonly<Record<Instrument, number>>) => new Float64Array([r.sovereign, r['non-sovereign'], r.equity]);
   const lgd = s.credit.preferredCreditor ? s.credit.lgd : s.credit.lgdWithoutPcs;
+  const cap = capitalSettings(s);
   return {
     years: ctx.years,
     openingPaidIn: ctx.funding.openingPaidIn,
@@ -91,6 +102,11 @@ export function compileRun(ctx: RunContext, commitments: readonly Commitment[], 
     lgdNoPcs: byIndex(s.credit.lgdWithoutPcs),
     lendingRate: new Float64Array([lendingRate(s, s.lending.sovereign), lendingRate(s, s.lending['non-sovereign']), 0]),
     foreignShare: s.funding.borrowing.foreignCurrencyShare ?? 0,
+    defaultedWeight: {
+      sovereign: new Float64Array(MEMBER_CODES.map((m) => cap.sovereignByRating[cap.memberRatings[m]])),
+      nonSovereign: cap.nonSovereign,
+    },
+    openingLevy: ctx.funding.openingLevy ?? 0,
     maxDelay,
     nonSovereignWorkoutYears: options.nonSovereignWorkoutYears,
     rescheduleYears: options.rescheduleYears,
@@ -104,6 +120,8 @@ export function compileRun(ctx: RunContext, commitments: readonly Commitment[], 
       amount: c.amount,
       countries: c.project.countries.map((x) => ({ member: x.member, memberIndex: MEMBER_CODES.indexOf(x.member), share: x.share })),
       flows: [c.financing.flows, ...Array.from({ length: maxDelay }, (_, d) => delayedFlows(c.project, s, d + 1))],
+      riskWeight: c.financing.riskWeight,
+      memberSplit: memberSplit(c.project.countries),
     })),
   };
 }
@@ -111,11 +129,13 @@ export function compileRun(ctx: RunContext, commitments: readonly Commitment[], 
 /** Funding inflows with further paid-in delays per member (late capital calls). */
 export interface Funding {
   readonly openingPaidIn: number;
+  /** Levy part of `openingPaidIn` (0 when absent). */
+  readonly openingLevy?: number;
   readonly paidIn: Float64Array;
   readonly levy: Float64Array;
 }
 
 export function baseFunding(c: CompiledRun): Funding {
-  return { openingPaidIn: c.openingPaidIn, paidIn: c.paidIn, levy: c.levy };
+  return { openingPaidIn: c.openingPaidIn, openingLevy: c.openingLevy, paidIn: c.paidIn, levy: c.levy };
 }
 

@@ -38,7 +38,7 @@ export function identityGaps(p: PortfolioFlows, b: BankProjection, paidIn: Float
     sink('balance-sheet', i, assets - (b.borrowings[i]! + b.equity[i]!), assets);
     const reflows = p.principal[i]! + p.interest[i]! - p.capitalised[i]! + p.fees[i]! + p.dividends[i]! + p.exitProceeds[i]!;
     const sources = paidIn[i]! + levy[i]! + b.borrowingRaised[i]! + reflows + b.treasuryIncome[i]!;
-    const uses = p.disbursed[i]! + p.invested[i]! + b.borrowingRepaid[i]! + b.interestExpense[i]! + b.operatingExpenses[i]! + (b.cash[i]! - prevCash);
+    const uses = p.disbursed[i]! + p.invested[i]! + b.borrowingRepaid[i]! + b.interestExpense[i]! + b.operatingExpenses[i]! + b.creditCharge[i]! + (b.cash[i]! - prevCash);
     sink('cash-flow', i, sources - uses, Math.max(Math.abs(sources), Math.abs(uses)));
     const equityIncome = p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]!;
     const ni = p.interest[i]! + p.fees[i]! + equityIncome + b.treasuryIncome[i]! - b.interestExpense[i]! - b.operatingExpenses[i]! - b.provisions[i]! - (b.fxLoss?.[i] ?? 0);
@@ -74,7 +74,7 @@ export function worstIdentityGap(p: PortfolioFlows, b: BankProjection, paidIn: F
     note(0, i, assets - (b.borrowings[i]! + b.equity[i]!), assets);
     const reflows = p.principal[i]! + p.interest[i]! - p.capitalised[i]! + p.fees[i]! + p.dividends[i]! + p.exitProceeds[i]!;
     const sources = paidIn[i]! + levy[i]! + b.borrowingRaised[i]! + reflows + b.treasuryIncome[i]!;
-    const uses = p.disbursed[i]! + p.invested[i]! + b.borrowingRepaid[i]! + b.interestExpense[i]! + b.operatingExpenses[i]! + (cash - prevCash);
+    const uses = p.disbursed[i]! + p.invested[i]! + b.borrowingRepaid[i]! + b.interestExpense[i]! + b.operatingExpenses[i]! + b.creditCharge[i]! + (cash - prevCash);
     note(1, i, sources - uses, Math.max(Math.abs(sources), Math.abs(uses)));
     const ni =
       p.interest[i]! + p.fees[i]! + p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]! + b.treasuryIncome[i]! - b.interestExpense[i]! - b.operatingExpenses[i]! - b.provisions[i]! - (b.fxLoss?.[i] ?? 0);

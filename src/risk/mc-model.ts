@@ -13,7 +13,7 @@ import { expectedDelayYears, type RiskSettings } from './calibration.js';
 import { fitOverrunClass } from './overrun-classes.js';
 import { compileRun } from './compiled.js';
 import type { HistogramRange } from './histogram.js';
-import { PathWorkspace, runPath, type PathResult } from './path.js';
+import { PathWorkspace, runPath, withoutCreditCharge, type PathResult } from './path.js';
 import type { SamplerParams } from './sampler.js';
 import type { McModel } from './simulate.js';
 import { stressContext, stressedFunding, type StressBase } from './stress-run.js';
@@ -65,11 +65,12 @@ export function buildMcModel(base: StressBase, settings: RiskSettings, options: 
   const stressShocks = shocksFor(scenario.stresses ?? [], sctx);
   let baseDelay = 0;
   for (const d of stressShocks.delayYears) baseDelay = Math.max(baseDelay, d);
-  const compiled = compileRun(ctx, base.commitments, {
+  // Paths draw their own defaults: no expected-loss charge on top (path.ts withoutCreditCharge).
+  const compiled = withoutCreditCharge(compileRun(ctx, base.commitments, {
     maxDelay: baseDelay + (settings.delays.enabled ? settings.delays.maxYears : 0),
     nonSovereignWorkoutYears: settings.nonSovereignWorkoutYears,
     rescheduleYears: settings.rescheduleYears,
-  });
+  }));
   const funding = stressedFunding(base, compiled, stressShocks);
   const deterministic = runPath(compiled, stressShocks, funding, new PathWorkspace(T + 1));
 

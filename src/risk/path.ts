@@ -5,9 +5,10 @@
  * Monte Carlo path, so it allocates nothing per year: the portfolio arrays live
  * in a reusable workspace and each commitment adds its scaled unit flows.
  *
- * With a neutral shock set the arithmetic is `aggregate` + `projectBank` of the
- * run, operation for operation, so the result equals the deterministic run bit
- * for bit (tested).
+ * Performing commitments go through the run's own aggregation
+ * (`addLoanFlows` / `addStakeFlows` of model/portfolio.ts) and the run's own
+ * year loop (`projectBank`), so with a neutral shock set the result equals the
+ * deterministic run bit for bit (tested).
  *
  * Defaults (a member on its sovereign loans, or a non-sovereign borrower): from
  * the default year d the defaulted part pays and draws nothing; the exposure at
@@ -19,10 +20,11 @@
  */
 import { MEMBER_CODES } from '../schema/codes.js';
 import { ProjectionScratch, projectBank, type BankProjection, type ProjectionShocks } from '../model/bank/project.js';
-import type { PortfolioFlows } from '../model/portfolio.js';
+import { addLoanFlows, addStakeFlows, clearPortfolio, memberSplit, portfolioOfLength, type LossRate, type PortfolioFlows } from '../model/portfolio.js';
 import type { ShockSet } from '../shocks/shock-set.js';
 import type { CompiledProject, CompiledRun, Funding } from './compiled.js';
 import type { UnitFlows } from '../model/repayment/unit-flows.js';
+import type { RiskWeight } from '../model/capital/weights.js';
 
 /** Reusable arrays for one thread: the portfolio flows, credit losses and levy. */
 export class PathWorkspace {
@@ -37,35 +39,15 @@ export class PathWorkspace {
   readonly projection: ProjectionScratch;
 
   constructor(readonly n: number) {
-    const a = () => new Float64Array(n);
-    this.portfolio = {
-      disbursed: a(),
-      invested: a(),
-      principal: a(),
-      interest: a(),
-      capitalised: a(),
-      fees: a(),
-      dividends: a(),
-      exitProceeds: a(),
-      exitCost: a(),
-      loans: a(),
-      equityHeld: a(),
-      expectedLoss: a(),
-      writeOffs: a(),
-      nonPerforming: a(),
-      commitments: a(),
-      memberExposure: { MLI: a(), BFA: a(), NER: a() },
-    };
-    this.creditLoss = a();
-    this.levy = a();
+    this.portfolio = portfolioOfLength(n);
+    this.creditLoss = new Float64Array(n);
+    this.levy = new Float64Array(n);
     this.projection = new ProjectionScratch(n - 1);
   }
 
   reset(): void {
-    const p = this.portfolio;
-    for (const arr of [p.disbursed, p.invested, p.principal, p.interest, p.capitalised, p.fees, p.dividends, p.exitProceeds, p.exitCost, p.loans, p.equityHeld, p.expectedLoss, p.writeOffs, p.nonPerforming, p.commitments, p.memberExposure.MLI, p.memberExposure.BFA, p.memberExposure.NER, this.creditLoss]) {
-      arr.fill(0);
-    }
+    clearPortfolio(this.portfolio);
+    this.creditLoss.fill(0);
   }
 }
 
@@ -78,6 +60,8 @@ export interface PathResult {
 }
 
 const NO_DEFAULT = 1 << 30;
+/** Compiled runs without capital data (synthetic warm-up runs) weigh nothing. */
+const NO_WEIGHT: RiskWeight = { base: 0, withoutPcs: 0 };
 
 /** The stressed portfolio flows, into the workspace. */
 export function stressedPortfolio(c: CompiledRun, s: ShockSet, ws: PathWorkspace): void {
@@ -85,6 +69,7 @@ export function stressedPortfolio(c: CompiledRun, s: ShockSet, ws: PathWorkspace
   const P = ws.portfolio;
   const last = c.years.count;
   const pcsFrom = s.pcsLossFrom;
+  const el: readonly LossRate[] = [0, 1, 2].map((k) => ({ base: c.elBase[k]!, withoutPcs: c.elNoPcs[k]!, pcsFrom }));
   // Member defaults falling inside the window.
   let anyMemberDefault = false;
   for (let m = 0; m < MEMBER_CODES.length; m++) {
@@ -106,8 +91,8 @@ export function stressedPortfolio(c: CompiledRun, s: ShockSet, ws: PathWorkspace
     let sovereignHit = false;
     if (anyMemberDefault && p.instrumentIndex === 0) for (const x of p.countries) if (ws.defaultYear[x.memberIndex]! <= last) sovereignHit = true;
     if (projectDefault >= 0 || sovereignHit) addDefaulting(c, ws, p, u, a, projectDefault, pcsFrom);
-    else if (p.instrumentIndex !== 2) addLoan(c, P, p, u, a, pcsFrom);
-    else addStake(c, P, p, u, a, pcsFrom);
+    else if (p.instrumentIndex !== 2) addLoanFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.memberSplit ?? memberSplit(p.countries));
+    else addStakeFlows(P, u, a, p.offset, el[p.instrumentIndex]!, p.riskWeight ?? NO_WEIGHT, p.memberSplit ?? memberSplit(p.countries));
   }
   for (let m = 0; m < MEMBER_CODES.length; m++) {
     const d = ws.defaultYear[m]!;
@@ -115,65 +100,6 @@ export function stressedPortfolio(c: CompiledRun, s: ShockSet, ws: PathWorkspace
     const ev = s.memberDefault[MEMBER_CODES[m]!]!;
     const lgd = ev.lgd ?? (d >= pcsFrom ? c.lgdNoPcs[0]! : c.lgdBase[0]!);
     settleDefault(c, ws, ws.ead[m]!, d, ev.arrearsYears, lgd, ev.rescheduleYears, 0, [{ memberIndex: m, share: 1 }], pcsFrom);
-  }
-}
-
-/**
- * A performing loan: the run's own arithmetic (portfolio.ts addCommitment),
- * operation for operation; the equity columns, zero for a loan, are skipped
- * (adding +0 changes nothing). Small functions keep a rare branch from throwing
- * the whole loop's compiled code away.
- */
-function addLoan(c: CompiledRun, P: PortfolioFlows, p: CompiledProject, u: UnitFlows, a: number, pcsFrom: number): void {
-  const offset = p.offset;
-  const from = Math.max(0, -offset);
-  const to = Math.min(u.length - 1, c.years.count - offset);
-  const elBase = c.elBase[p.instrumentIndex]!;
-  const elNo = c.elNoPcs[p.instrumentIndex]!;
-  const countries = p.countries;
-  const nc = countries.length;
-  const ud = u.disbursed, up = u.principal, ui = u.interest, uc = u.capitalised, uf = u.fees, ub = u.loanBalance;
-  const pd = P.disbursed, pp = P.principal, pi = P.interest, pc = P.capitalised, pf = P.fees, pl = P.loans, pe = P.expectedLoss;
-  const ex = P.memberExposure;
-  for (let t = from; t <= to; t++) {
-    const i = offset + t;
-    pd[i]! += a * ud[t]!;
-    pp[i]! += a * up[t]!;
-    pi[i]! += a * ui[t]!;
-    pc[i]! += a * uc[t]!;
-    pf[i]! += a * uf[t]!;
-    const loan = a * ub[t]!;
-    pl[i]! += loan;
-    pe[i]! += (i >= pcsFrom ? elNo : elBase) * loan;
-    for (let x = 0; x < nc; x++) {
-      const cs = countries[x]!;
-      const e = cs.memberIndex === 0 ? ex.MLI : cs.memberIndex === 1 ? ex.BFA : ex.NER;
-      e[i]! += cs.share * loan;
-    }
-  }
-}
-
-/** An equity stake: invested, dividends, exit; the loan columns are skipped. */
-function addStake(c: CompiledRun, P: PortfolioFlows, p: CompiledProject, u: UnitFlows, a: number, pcsFrom: number): void {
-  const offset = p.offset;
-  const from = Math.max(0, -offset);
-  const to = Math.min(u.length - 1, c.years.count - offset);
-  const elBase = c.elBase[p.instrumentIndex]!;
-  const elNo = c.elNoPcs[p.instrumentIndex]!;
-  const ex = P.memberExposure;
-  for (let t = from; t <= to; t++) {
-    const i = offset + t;
-    P.invested[i]! += a * u.invested[t]!;
-    P.dividends[i]! += a * u.dividends[t]!;
-    P.exitProceeds[i]! += a * u.exitProceeds[t]!;
-    P.exitCost[i]! += a * u.exitCost[t]!;
-    const held = a * u.equityHeld[t]!;
-    P.equityHeld[i]! += held;
-    P.expectedLoss[i]! += (i >= pcsFrom ? elNo : elBase) * held;
-    for (const cs of p.countries) {
-      const e = cs.memberIndex === 0 ? ex.MLI : cs.memberIndex === 1 ? ex.BFA : ex.NER;
-      e[i]! += cs.share * held;
-    }
   }
 }
 
@@ -190,6 +116,7 @@ function addDefaulting(c: CompiledRun, ws: PathWorkspace, p: CompiledProject, u:
   const to = Math.min(u.length - 1, c.years.count - offset);
   const exposure = [P.memberExposure.MLI, P.memberExposure.BFA, P.memberExposure.NER] as const;
   const el = (i: number): number => (i >= pcsFrom ? c.elNoPcs[p.instrumentIndex]! : c.elBase[p.instrumentIndex]!);
+  const rw = p.riskWeight ?? NO_WEIGHT;
   for (let t = from; t <= to; t++) {
     const i = offset + t;
     let performing = 1;
@@ -219,6 +146,7 @@ function addDefaulting(c: CompiledRun, ws: PathWorkspace, p: CompiledProject, u:
     P.loans[i]! += loan;
     P.equityHeld[i]! += held;
     P.expectedLoss[i]! += el(i) * (loan + held);
+    P.riskWeighted[i]! += (i >= pcsFrom ? rw.withoutPcs : rw.base) * (loan + held);
   }
   // Exposure at default: the balance at the end of the year before default.
   const balanceBefore = (d: number): number => {
@@ -256,12 +184,21 @@ function settleDefault(
   const addExposure = (i: number, v: number) => {
     for (const x of shares) exposure[x.memberIndex]![i]! += x.share * v;
   };
+  // Defaulted and rescheduled exposure weighs as its borrower without preferred-creditor treatment.
+  const dw = c.defaultedWeight;
+  let w = dw?.nonSovereign ?? 0;
+  if (instrument === 0) {
+    w = 0;
+    for (const x of shares) w += x.share * (dw?.sovereign[x.memberIndex] ?? 0);
+  }
+  const rw = P.riskWeighted;
   const loss = lgd * E;
   ws.creditLoss[d]! += loss;
   for (let i = d; i <= Math.min(d + arrears - 1, last); i++) {
     P.loans[i]! += E;
     P.nonPerforming[i]! += E;
     P.expectedLoss[i]! += loss;
+    rw[i]! += w * E;
     addExposure(i, E);
   }
   const r = d + arrears;
@@ -271,6 +208,7 @@ function settleDefault(
   const el = (i: number) => (i >= pcsFrom ? c.elNoPcs[instrument]! : c.elBase[instrument]!);
   P.loans[r]! += B;
   P.expectedLoss[r]! += el(r) * B;
+  rw[r]! += w * B;
   addExposure(r, B);
   const rate = c.lendingRate[instrument]!;
   const R = Math.max(1, rescheduleYears);
@@ -283,6 +221,7 @@ function settleDefault(
     P.principal[i]! += B / R;
     P.loans[i]! += close;
     P.expectedLoss[i]! += el(i) * close;
+    rw[i]! += w * close;
     addExposure(i, close);
   }
 }
@@ -305,13 +244,24 @@ export function projectionShocks(c: CompiledRun, s: ShockSet, scratch?: Projecti
   return { ...(shift ? { issueRateShift: s.issueRateShift } : {}), ...(closed ? { issuanceClosed: s.issuanceClosed } : {}), ...(fx ? { fx } : {}), ...(scratch ? { scratch } : {}) };
 }
 
+/**
+ * The run for paths that draw their own defaults (Monte Carlo): the central
+ * case's expected-loss charge would count the same losses twice. The paths
+ * report no risk-adjusted capital either (nothing reads it yet), so the
+ * projects weigh nothing and the hot loop skips the risk weights.
+ */
+export function withoutCreditCharge(c: CompiledRun): CompiledRun {
+  const { capital: _capital, ...policy } = c.policy;
+  return { ...c, policy: { ...policy, expectedLossCharge: false }, projects: c.projects.map((p) => ({ ...p, riskWeight: NO_WEIGHT })) };
+}
+
 /** The stressed portfolio and the bank's projection on it. */
 export function runPath(c: CompiledRun, s: ShockSet, funding: Funding, ws: PathWorkspace): PathResult {
   stressedPortfolio(c, s, ws);
   for (let i = 0; i < ws.n; i++) ws.levy[i] = funding.levy[i]! * s.levyFactor[i]!;
   const shocks = projectionShocks(c, s, ws.projection);
   const projection = projectBank(
-    { years: c.years, openingPaidIn: funding.openingPaidIn, paidIn: funding.paidIn, levy: ws.levy, portfolio: ws.portfolio },
+    { years: c.years, openingPaidIn: funding.openingPaidIn, openingLevy: funding.openingLevy ?? 0, paidIn: funding.paidIn, levy: ws.levy, portfolio: ws.portfolio },
     c.policy,
     shocks,
   );

@@ -26,7 +26,7 @@ import { baseFunding, compileRun, type CompiledRun, type Funding } from './compi
 import { sovereignExposureByMember } from './exposure.js';
 import { maturityGap } from '../model/maturity-gap.js';
 import { identityChecks } from './identities.js';
-import { unitReflowRows } from './reflows.js';
+import { reflowRows } from '../model/repayment/reflows.js';
 import { PathWorkspace, runPath, type PathResult } from './path.js';
 
 /** What a stress run needs from the plain run. */
@@ -73,7 +73,7 @@ export function stressedFunding(base: StressBase, compiled: CompiledRun, shocks:
   }
   if (!any) return baseFunding(compiled);
   const ctx = buildContext({ ...base.inputs, contributions: delayPaidIn(base.inputs.contributions, delays) }, base.ctx.scenario);
-  return { openingPaidIn: ctx.funding.openingPaidIn, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy };
+  return { openingPaidIn: ctx.funding.openingPaidIn, openingLevy: ctx.funding.openingLevy ?? 0, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy };
 }
 
 /** The commitments as the shocks leave them: amounts scaled, construction lengthened. */
@@ -122,7 +122,7 @@ export function runShocks(base: StressBase, shocks: ShockSet, settings: RiskSett
     bank,
     members: memberRows(commitments, base.inputs.members, scenario, ctx.years, { paths: base.inputs.memberDebtPaths ?? [], stresses: scenario.stresses ?? [] }),
     pricing: base.results.pricing,
-    reflows: unitReflowRows(commitments, ctx.years),
+    reflows: reflowRows(commitments, ctx.years, 'unit-flows'),
     solver: base.results.solver,
     checks: identityChecks(path.portfolio, path.projection, funding.paidIn, path.levy),
     maturityGap: maturityGap(commitments, ctx.years, bank, scenario.funding.borrowing),

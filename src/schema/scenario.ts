@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTRUMENTS, MEMBER_CODES, SECTORS } from './codes.js';
+import { capacitySchema, capitalSchema, centralCaseSchema, minRiskAdjustedCapitalSchema } from './capital.js';
 import { memberDebtSettings } from './member-debt.js';
 import { parseStress, STRESS_EXAMPLES, STRESS_FORMS, suggestStress } from './stress-names.js';
 import { minEirrSchema, objectiveSchema, socialWeightSchema } from './allocation-objective.js';
@@ -224,6 +225,7 @@ export const scenarioSchema = z
       sectorCaps: z.partialRecord(sectorEnum, share('cap')).describe('share of total commitments per sector'),
       minReadiness: z.number().int().min(1).max(5),
       liquidityMonths: z.number().min(0).max(60).describe('liquid assets must cover this many months of net outflows'),
+      minRiskAdjustedCapital: minRiskAdjustedCapitalSchema.optional(),
     }),
     credit: z.strictObject({
       preferredCreditor: z.boolean().describe('true: PD and LGD with preferred-creditor treatment'),
@@ -231,7 +233,10 @@ export const scenarioSchema = z
       lgd: instrumentNumbers('loss given default'),
       pdWithoutPcs: instrumentNumbers('annual PD if preferred-creditor treatment is lost'),
       lgdWithoutPcs: instrumentNumbers('LGD if preferred-creditor treatment is lost'),
+      centralCase: centralCaseSchema.optional(),
     }),
+    capital: capitalSchema.optional(),
+    capacity: capacitySchema.optional(),
     members: z.strictObject({
       nominalGrowth: memberNumbers('nominal growth of GDP, revenue and exports after the last data year'),
       ...memberDebtSettings,

@@ -4,11 +4,9 @@ import {
   FinanceError,
   loanSchedule,
   portfolioReflows,
-  portfolioReflowsInto,
   validateLoanTerms,
   type LoanTerms,
   type PortfolioLoan,
-  type ReflowColumns,
   type ReflowRow,
 } from '../../src/finance/index.js';
 import { MAX_FAST_YEARS, MAX_SHAPES } from '../../src/finance/reflows-kernel.js';
@@ -106,26 +104,9 @@ function expectRowsClose(fast: readonly ReflowRow[], slow: readonly ReflowRow[],
 
 const totalAmount = (loans: readonly PortfolioLoan[]): number => loans.reduce((sum, l) => sum + Math.abs(l.amount), 0);
 
-function newColumns(span: number, fill = 0): ReflowColumns {
-  const col = (): Float64Array => new Float64Array(span).fill(fill);
-  return { disbursed: col(), interest: col(), capitalized: col(), fees: col(), principal: col(), debtService: col(), outstanding: col() };
-}
-
-/** The exact mode through the columnar entry, as rows. */
+/** The exact mode, as rows. */
 function exactRows(loans: readonly PortfolioLoan[], firstYear: number, lastYear: number): ReflowRow[] {
-  const span = lastYear - firstYear + 1;
-  const out = newColumns(span);
-  portfolioReflowsInto(loans, { firstYear, lastYear }, out, { exact: true });
-  return Array.from({ length: span }, (_, y) => ({
-    year: firstYear + y,
-    disbursed: out.disbursed[y]!,
-    interest: out.interest[y]!,
-    capitalized: out.capitalized[y]!,
-    fees: out.fees[y]!,
-    principal: out.principal[y]!,
-    debtService: out.debtService[y]!,
-    outstanding: out.outstanding[y]!,
-  }));
+  return portfolioReflows(loans, { firstYear, lastYear }, { exact: true });
 }
 
 /** The same loan with another amount; sculpted loans only shrink (their validity depends on the amount). */
@@ -323,10 +304,9 @@ describe('portfolioReflows kernel paths', () => {
           ...(Number.isInteger(loan.startYear) ? [] : [{ field: `loans[${i}].startYear`, message: `must be a whole year, got ${loan.startYear}` }]),
         ]);
         const window = { firstYear: 2000, lastYear: 2080 };
-        const out = newColumns(81, 42);
         let thrown: unknown;
         try {
-          portfolioReflowsInto(loans, window, out);
+          portfolioReflows(loans, window);
         } catch (e) {
           thrown = e;
         }
@@ -334,7 +314,6 @@ describe('portfolioReflows kernel paths', () => {
           expect(thrown).toBeInstanceOf(FinanceError);
           expect((thrown as FinanceError).code).toBe('invalid-terms');
           expect((thrown as FinanceError).problems).toEqual(problems);
-          expect(out.interest.every((x) => x === 42)).toBe(true);
         } else {
           expect(thrown).toBeUndefined();
           const abs = 1e-9 * (1 + loans.reduce((sum, l) => sum + Math.abs(l.amount), 0));
@@ -346,7 +325,7 @@ describe('portfolioReflows kernel paths', () => {
   });
 });
 
-describe('portfolioReflowsInto', () => {
+describe('portfolioReflows scratch space', () => {
   const loans: PortfolioLoan[] = [
     { amount: 100, rate: 0.1, years: 2, grace: 0, method: 'linear', startYear: 2026, frontEndFee: 0.01 },
     { amount: 60, rate: 0, years: 3, grace: 1, method: 'linear', startYear: 2027 },
@@ -354,31 +333,17 @@ describe('portfolioReflowsInto', () => {
   ];
   const window = { firstYear: 2025, lastYear: 2031 };
 
-  it('writes the same numbers as portfolioReflows into the first span entries and leaves the rest alone', () => {
-    const out = newColumns(10, 42);
-    portfolioReflowsInto(loans, window, out);
-    const rows = portfolioReflows(loans, window);
-    rows.forEach((row, y) => {
-      for (const f of [...allFields, 'debtService'] as const) expect(out[f][y]).toBe(row[f]);
-    });
-    for (const col of Object.values(out)) expect([...col.slice(7)]).toEqual([42, 42, 42]);
-  });
-
   it('gives the same answer whatever ran before it (the scratch space is reused)', () => {
-    const first = newColumns(7);
-    portfolioReflowsInto(loans, window, first);
+    const first = portfolioReflows(loans, window);
     const big = Array.from({ length: 3000 }, (_, i): PortfolioLoan => ({ ...loans[i % 3]!, amount: 1 + i, rate: 0.01 + (i % 50) * 1e-3, startYear: 1990 + (i % 80) }));
-    portfolioReflowsInto(big, { firstYear: 1950, lastYear: 2150 }, newColumns(201));
-    expect(errorCode(() => portfolioReflowsInto([...big, { ...loans[0]!, grace: 9 }], window, newColumns(7)))).toBe('invalid-terms');
-    const again = newColumns(7);
-    portfolioReflowsInto(loans, window, again);
-    expect(again).toEqual(first);
+    portfolioReflows(big, { firstYear: 1950, lastYear: 2150 });
+    expect(errorCode(() => portfolioReflows([...big, { ...loans[0]!, grace: 9 }], window))).toBe('invalid-terms');
+    expect(portfolioReflows(loans, window)).toEqual(first);
+    expect(exactRows(loans, 2025, 2031)).toEqual(exactRows(loans, 2025, 2031));
   });
 
-  it('rejects short or non-Float64Array columns and bad windows', () => {
-    expect(errorCode(() => portfolioReflowsInto(loans, window, newColumns(6)))).toBe('invalid-argument');
-    const wrong = { ...newColumns(7), fees: new Array<number>(7).fill(0) } as unknown as ReflowColumns;
-    expect(errorCode(() => portfolioReflowsInto(loans, window, wrong))).toBe('invalid-argument');
-    expect(errorCode(() => portfolioReflowsInto(loans, { firstYear: 2030, lastYear: 2029 }, newColumns(7)))).toBe('invalid-argument');
+  it('rejects bad windows', () => {
+    expect(errorCode(() => portfolioReflows(loans, { firstYear: 2030, lastYear: 2029 }))).toBe('invalid-argument');
+    expect(errorCode(() => portfolioReflows(loans, { firstYear: 2025.5, lastYear: 2029 }))).toBe('invalid-argument');
   });
 });

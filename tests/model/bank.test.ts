@@ -50,7 +50,9 @@ describe('bank projection, one loan, by hand', () => {
     expect(b.operatingExpenses[0]).toBeCloseTo(101, 12);
     expect(b.provisions[0]).toBeCloseTo(0.1, 12);
     expect(b.netIncome[0]).toBeCloseTo(0.25 + 30 - 101 - 0.1, 12); // −70.85
-    expect(b.paidInCapital[0]).toBeCloseTo(1010, 12);
+    // The levy is its own line of equity, not paid-in capital.
+    expect(b.paidInCapital[0]).toBeCloseTo(1000, 12);
+    expect(b.levyContributions[0]).toBeCloseTo(10, 12);
     expect(b.equity[0]).toBeCloseTo(939.15, 10);
     // cash 1000 + 10 levy − 101 opex + 30 − 100 disbursed + 0.25 fee
     expect(b.cash[0]).toBeCloseTo(839.25, 10);
@@ -64,7 +66,9 @@ describe('bank projection, one loan, by hand', () => {
     expect(b.operatingExpenses[1]).toBeCloseTo(111, 12);
     expect(b.provisions[1]).toBeCloseTo(0, 12);
     expect(b.netIncome[1]).toBeCloseTo(7.5 + 25.1775 - 111, 10); // −78.3225
-    expect(b.paidInCapital[1]).toBeCloseTo(1070, 12);
+    expect(b.paidInCapital[1]).toBeCloseTo(1050, 12);
+    expect(b.levyContributions[1]).toBeCloseTo(20, 12);
+    expect(b.equity[1]).toBeCloseTo(b.paidInCapital[1]! + b.levyContributions[1]! + b.retainedEarnings[1]!, 10);
     expect(b.retainedEarnings[1]).toBeCloseTo(-70.85 - 78.3225, 10);
     expect(b.equity[1]).toBeCloseTo(920.8275, 10);
     expect(b.cash[1]).toBeCloseTo(839.25 + 50 + 10 - 111 + 25.1775 + 7.5, 10); // 820.9275
@@ -89,6 +93,32 @@ describe('bank projection, one loan, by hand', () => {
     // ROE on average equity: opening 939.15, closing 920.8275
     expect(r.roe).toBeCloseTo(-78.3225 / ((939.15 + 920.8275) / 2), 12);
     expect(r.liquidityMonths).toBeCloseTo(820.9275 / (b.nextNetOutflows[1]! / 12), 10);
+  });
+});
+
+describe('expected loss in the central case (credit.centralCase: expected-loss)', () => {
+  const p = oneLoan();
+  const plain = projectBank({ ...funding(), portfolio: p }, policy());
+  const b = projectBank({ ...funding(), portfolio: p }, policy({ expectedLossCharge: true }));
+
+  it('year 1: the allowance is built, nothing is lost yet', () => {
+    expect(b.creditCharge[0]).toBe(0);
+    expect(b.provisions[0]).toBeCloseTo(0.1, 12);
+    expect(b.cash[0]).toBeCloseTo(plain.cash[0]!, 10);
+  });
+
+  it('year 2: last year-end allowance (PD × LGD × opening exposure = 0.1) is lost in cash and charged to income', () => {
+    expect(b.creditCharge[1]).toBeCloseTo(0.1, 12);
+    // provisions = Δ allowance (0) + the loss (0.1)
+    expect(b.provisions[1]).toBeCloseTo(0.1, 12);
+    expect(b.netIncome[1]).toBeCloseTo(plain.netIncome[1]! - 0.1 - 0.03 * 0, 10);
+    expect(b.cash[1]).toBeCloseTo(plain.cash[1]! - 0.1, 10);
+  });
+
+  it('cumulative credit cost = the sum of the allowances, so positive; without the charge it is the last allowance', () => {
+    const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+    expect(sum(b.provisions)).toBeCloseTo(0.3, 12);
+    expect(sum(plain.provisions)).toBeCloseTo(0.1, 12);
   });
 });
 

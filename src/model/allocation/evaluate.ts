@@ -66,7 +66,7 @@ export function amountAt(model: AllocationModel, e: Eligible, year: number, proj
 /** The bank projected with `portfolio` (the model's policy, computed once per model). */
 export function projectPortfolio(model: AllocationModel, portfolio: PortfolioFlows): BankProjection {
   const { ctx } = model;
-  return projectBank({ years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio }, model.policy);
+  return projectBank({ years: ctx.years, openingPaidIn: ctx.funding.openingPaidIn, openingLevy: ctx.funding.openingLevy, paidIn: ctx.funding.paidIn, levy: ctx.funding.levy, portfolio }, model.policy);
 }
 
 function project(model: AllocationModel, commitments: readonly Commitment[]): { portfolio: PortfolioFlows; projection: BankProjection } {

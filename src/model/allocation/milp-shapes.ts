@@ -90,7 +90,7 @@ export function portfolioTerms(model: AllocationModel, candidates: readonly Milp
       const amount = carrier(`a_g${g.index}_${year}`, `amount_g${g.index}_${year}`, members.map((c) => ({ variable: c.variable, coefficient: c.amount })));
       totalAmount.push(...amount);
       spread(cashTerms, offset, amount, g.cash);
-      spread(netOutTerms, offset, amount, g.cash, -1);
+      spread(netOutTerms, offset, amount, g.netOut);
       spread(incomeTerms, offset, amount, g.income);
       spread(exposureTerms, offset, amount, g.exposure);
       MEMBER_CODES.forEach((m, mi) => {
@@ -118,12 +118,16 @@ interface ShapeGroup {
   readonly cash: Float64Array;
   readonly income: Float64Array;
   readonly exposure: Float64Array;
+  /** Per unit, the portfolio's net outflow (bank/project.ts portfolioNetOutflow): − cash, less the expected-loss charge, which the buffer does not count. */
+  readonly netOut: Float64Array;
   /** Ascending commitment years. */
   readonly byYear: Map<number, MilpCandidate[]>;
 }
 
 function shapeGroups(model: AllocationModel, candidates: readonly MilpCandidate[], horizon: number): ShapeGroup[] {
   const shareOfLoans = model.policy.operatingExpenses.shareOfLoans;
+  // credit.centralCase expected-loss (bank/project.ts): provisions are the whole year-end allowance and last year's is not collected.
+  const charge = model.policy.expectedLossCharge === true;
   const groups = new Map<string, ShapeGroup>();
   const ofEligible = new Map<Eligible, ShapeGroup>();
   for (const c of candidates) {
@@ -135,19 +139,21 @@ function shapeGroups(model: AllocationModel, candidates: readonly MilpCandidate[
       const cash = new Float64Array(length);
       const income = new Float64Array(length);
       const exposure = new Float64Array(length);
+      const netOut = new Float64Array(length);
       for (let t = 0; t < length; t++) {
         const cashIn = u.principal[t]! + u.interest[t]! - u.capitalised[t]! + u.fees[t]! + u.dividends[t]! + u.exitProceeds[t]!;
         const cashOut = u.disbursed[t]! + u.invested[t]! + shareOfLoans * u.loanBalance[t]!;
         exposure[t] = u.loanBalance[t]! + u.equityHeld[t]!;
         const prevExposure = t > 0 ? exposure[t - 1]! : 0;
-        cash[t] = cashIn - cashOut;
-        income[t] = u.interest[t]! + u.fees[t]! + u.dividends[t]! + u.exitProceeds[t]! - u.exitCost[t]! - shareOfLoans * u.loanBalance[t]! - el * (exposure[t]! - prevExposure);
+        cash[t] = charge ? cashIn - cashOut - el * prevExposure : cashIn - cashOut;
+        netOut[t] = cashOut - cashIn;
+        income[t] = u.interest[t]! + u.fees[t]! + u.dividends[t]! + u.exitProceeds[t]! - u.exitCost[t]! - shareOfLoans * u.loanBalance[t]! - (charge ? el * exposure[t]! : el * (exposure[t]! - prevExposure));
       }
       // Exact equality of the coefficients (toString is exact for doubles), so grouping changes no number.
-      const key = `${cash.join(',')}|${income.join(',')}|${exposure.join(',')}`;
+      const key = `${cash.join(',')}|${income.join(',')}|${exposure.join(',')}|${netOut.join(',')}`;
       g = groups.get(key);
       if (!g) {
-        g = { index: groups.size, length, cash, income, exposure, byYear: new Map() };
+        g = { index: groups.size, length, cash, income, exposure, netOut, byYear: new Map() };
         groups.set(key, g);
       }
       ofEligible.set(c.eligible, g);

@@ -11,7 +11,17 @@
  * - Operating expenses = fixed × (1 + growth)^i + shareOfLoans × gross loans
  *   at year end (i = years since start).
  * - Loan-loss allowance = expected loss at year end (PD × LGD × exposure,
- *   loans and equity at cost); provisions = change in allowance + write-offs.
+ *   loans and equity at cost); provisions = change in allowance + write-offs
+ *   + the expected-loss charge.
+ * - Expected-loss charge (`credit.centralCase: expected-loss`, the default):
+ *   each year the allowance held at the start of the year, i.e. PD × LGD ×
+ *   the exposure at the start of the year, is lost: it is written off against
+ *   income and not collected in cash. Cumulative credit cost is then the sum
+ *   of the allowances, positive. With `none` the allowance is only built and
+ *   released (no cumulative cost). Stress and Monte Carlo paths that draw
+ *   defaults switch it off (`expectedLossCharge: false`).
+ * - Equity = paid-in capital + levy contributions + retained earnings, each
+ *   on its own line.
  * - Net income = interest accrued + fees + dividends + realised gains on
  *   exits + treasury income − interest expense − opex − provisions. All of it
  *   is retained (no dividends to members).
@@ -30,130 +40,16 @@
  * - Stress hooks (`ProjectionShocks`, issue 5), absent in a plain run: a shift
  *   of the coupon of the bonds issued each year (their repayment profile stays
  *   the base coupon's), and a peg exit that revalues the foreign-currency share
- *   of the bonds outstanding. Without them the arithmetic is exactly the above.
+ *   of the bonds outstanding, and a market closure (no issue in the years
+ *   `issuanceClosed` marks). Without them the arithmetic is exactly the above.
  */
-import type { Scenario } from '../../schema/scenario.js';
 import type { Calendar } from '../context.js';
 import type { PortfolioFlows } from '../portfolio.js';
-import { trancheRemaining, trancheRepaid } from './borrowing.js';
+import { adjustedEquity, concentrationFactor, treasuryWeight } from '../capital/ratio.js';
+import { trancheRepaid } from './borrowing.js';
+import { ProjectionScratch, type BankInputs, type BankPolicy, type BankProjection, type ProjectionShocks } from './projection.js';
 
-export interface BankPolicy {
-  readonly treasuryYield: number;
-  readonly borrowing: Scenario['funding']['borrowing'];
-  readonly operatingExpenses: Scenario['funding']['operatingExpenses'];
-  readonly liquidityMonths: number;
-}
-
-export function bankPolicy(scenario: Scenario): BankPolicy {
-  return {
-    treasuryYield: scenario.funding.treasuryYield,
-    borrowing: scenario.funding.borrowing,
-    operatingExpenses: scenario.funding.operatingExpenses,
-    liquidityMonths: scenario.policy.liquidityMonths,
-  };
-}
-
-export interface BankInputs {
-  readonly years: Calendar;
-  readonly openingPaidIn: number;
-  /** Per year (length count + 1). */
-  readonly paidIn: Float64Array;
-  readonly levy: Float64Array;
-  readonly portfolio: PortfolioFlows;
-}
-
-/**
- * Shocks on the bank's own borrowing, applied inside the projection because
- * they depend on what it issues (stress tests and Monte Carlo paths).
- */
-export interface ProjectionShocks {
-  /**
-   * Added to the coupon of the bonds issued at the end of year index i (length ≥
-   * `years.count`). Interest expense is then Σ over tranches of coupon × opening
-   * balance; the liquidity buffer uses the coupon of the year's own issue.
-   */
-  readonly issueRateShift?: Float64Array;
-  /**
-   * Peg exit at the start of year index `yearIndex`: the foreign-currency share of
-   * every bond then outstanding is worth `factor` (= 1 / (1 − devaluation)) times
-   * its FCFA value before; the whole revaluation, factor − 1 times that share of
-   * the opening borrowings, is a loss of that year (`fxLoss`), and the tranches'
-   * later interest and principal are paid on the revalued amounts. Bonds issued
-   * afterwards carry no further currency loss.
-   */
-  readonly fx?: { readonly yearIndex: number; readonly foreignShare: number; readonly factor: number };
-  /** Market closure: no bond is issued at the end of year index i when `issuanceClosed[i]` is 1 (cash may then fall below the buffer, or below zero). */
-  readonly issuanceClosed?: Uint8Array;
-  /** Arrays to reuse (Monte Carlo: one per thread); the projection returned lives in them until the next call. */
-  readonly scratch?: ProjectionScratch;
-}
-
-const PROJECTION_SERIES = [
-  'cash',
-  'borrowings',
-  'borrowingRaised',
-  'borrowingRepaid',
-  'interestExpense',
-  'treasuryIncome',
-  'operatingExpenses',
-  'provisions',
-  'allowance',
-  'equityIncome',
-  'netIncome',
-  'paidInCapital',
-  'retainedEarnings',
-  'equity',
-  'buffer',
-  'nextNetOutflows',
-  'fxLoss',
-] as const;
-
-/** Preallocated series for a shocked projection of `n` years. */
-export class ProjectionScratch {
-  readonly series: Readonly<Record<(typeof PROJECTION_SERIES)[number], Float64Array>>;
-  readonly raised: Float64Array;
-  readonly coupon: Float64Array;
-  readonly fixed: Float64Array;
-  private remainingOf: { readonly borrowing: BankPolicy['borrowing']; readonly remaining: Float64Array } | null = null;
-  /** `trancheRemaining` of the policy's bonds, computed once per policy. */
-  remaining(borrowing: BankPolicy['borrowing']): Float64Array {
-    if (this.remainingOf === null || this.remainingOf.borrowing !== borrowing) this.remainingOf = { borrowing, remaining: trancheRemaining(borrowing) };
-    return this.remainingOf.remaining;
-  }
-  constructor(readonly n: number) {
-    this.series = Object.fromEntries(PROJECTION_SERIES.map((k) => [k, new Float64Array(n)])) as ProjectionScratch['series'];
-    this.raised = new Float64Array(n);
-    this.coupon = new Float64Array(n);
-    this.fixed = new Float64Array(n + 1);
-  }
-}
-
-/** Every series has one entry per projected year (length `years.count`). */
-export interface BankProjection {
-  readonly years: Calendar;
-  readonly openingPaidIn: number;
-  readonly cash: Float64Array;
-  readonly borrowings: Float64Array;
-  readonly borrowingRaised: Float64Array;
-  readonly borrowingRepaid: Float64Array;
-  readonly interestExpense: Float64Array;
-  readonly treasuryIncome: Float64Array;
-  readonly operatingExpenses: Float64Array;
-  readonly provisions: Float64Array;
-  /** Positive amount; shown negative (contra-asset) in the balance sheet rows. */
-  readonly allowance: Float64Array;
-  readonly equityIncome: Float64Array;
-  readonly netIncome: Float64Array;
-  readonly paidInCapital: Float64Array;
-  readonly retainedEarnings: Float64Array;
-  readonly equity: Float64Array;
-  /** Liquidity buffer the policy requires at year end. */
-  readonly buffer: Float64Array;
-  /** Next year's net outflows as defined above (may be negative). */
-  readonly nextNetOutflows: Float64Array;
-  /** Revaluation loss on foreign-currency borrowings (present only when `shocks.fx` is given). */
-  readonly fxLoss?: Float64Array;
-}
+export { bankPolicy, ProjectionScratch, type BankInputs, type BankPolicy, type BankProjection, type ProjectionShocks } from './projection.js';
 
 /** Fixed operating cost of year index i. */
 export function fixedOpex(policy: BankPolicy, i: number): number {
@@ -175,124 +71,16 @@ export function mayBorrow(policy: BankPolicy, years: Calendar, i: number): boole
   return policy.borrowing.enabled && years.start + i >= policy.borrowing.firstYear && policy.borrowing.maxGearing > 0;
 }
 
-export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks?: ProjectionShocks): BankProjection {
-  if (shocks !== undefined && (shocks.issueRateShift !== undefined || shocks.fx !== undefined || shocks.issuanceClosed !== undefined || shocks.scratch !== undefined)) {
-    return projectShocked(inputs, policy, shocks);
-  }
-  const { years, portfolio: p } = inputs;
-  const n = years.count;
-  const arr = (): Float64Array => new Float64Array(n);
-  const out = {
-    cash: arr(),
-    borrowings: arr(),
-    borrowingRaised: arr(),
-    borrowingRepaid: arr(),
-    interestExpense: arr(),
-    treasuryIncome: arr(),
-    operatingExpenses: arr(),
-    provisions: arr(),
-    allowance: arr(),
-    equityIncome: arr(),
-    netIncome: arr(),
-    paidInCapital: arr(),
-    retainedEarnings: arr(),
-    equity: arr(),
-    buffer: arr(),
-    nextNetOutflows: arr(),
-  };
-  const remaining = trancheRemaining(policy.borrowing);
-  const rate = policy.borrowing.rate;
-  const k = policy.liquidityMonths / 12;
-  const firstRepaid = trancheRepaid(remaining, 1);
-  const raised = new Float64Array(n);
-  /** Bond principal due in year j from tranches issued before j. */
-  const bondPrincipalDue = (j: number): number => {
-    let due = 0;
-    for (let s = Math.max(0, j - remaining.length); s < j; s++) due += raised[s]! * trancheRepaid(remaining, j - s);
-    return due;
-  };
-
-  let cash = inputs.openingPaidIn;
-  let borrowings = 0;
-  let paidInCapital = inputs.openingPaidIn;
-  let retained = 0;
-  let allowance = 0;
-  for (let i = 0; i < n; i++) {
-    const treasury = policy.treasuryYield * cash;
-    const interestExpense = rate * borrowings;
-    const repaid = bondPrincipalDue(i);
-    const opex = fixedOpex(policy, i) + policy.operatingExpenses.shareOfLoans * p.loans[i]!;
-    const newAllowance = p.expectedLoss[i]!;
-    const provisions = newAllowance - allowance + p.writeOffs[i]!;
-    const equityIncome = p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]!;
-    const netIncome =
-      p.interest[i]! + p.fees[i]! + equityIncome + treasury - interestExpense - opex - provisions;
-    paidInCapital += inputs.paidIn[i]! + inputs.levy[i]!;
-    retained += netIncome;
-    const equity = paidInCapital + retained;
-
-    const cashBefore =
-      cash +
-      inputs.paidIn[i]! +
-      inputs.levy[i]! -
-      repaid -
-      interestExpense -
-      opex +
-      treasury -
-      p.disbursed[i]! -
-      p.invested[i]! +
-      p.principal[i]! +
-      (p.interest[i]! - p.capitalised[i]!) +
-      p.fees[i]! +
-      p.dividends[i]! +
-      p.exitProceeds[i]!;
-    // Tranches repaid to the last franc leave rounding dust: clean it so the report never shows −0.
-    const rawDebt = borrowings - repaid;
-    const debtBefore = Math.abs(rawDebt) < 1e-9 * Math.max(1, borrowings) ? 0 : rawDebt;
-
-    // Next year's net outflows before any new issue.
-    const baseNext =
-      portfolioNetOutflow(p, policy, i + 1) + fixedOpex(policy, i + 1) + rate * debtBefore + bondPrincipalDue(i + 1);
-    let issue = 0;
-    if (mayBorrow(policy, years, i)) {
-      const perUnit = k * (rate + firstRepaid);
-      const forBuffer = perUnit < 1 ? (k * baseNext - cashBefore) / (1 - perUnit) : 0;
-      const needed = Math.max(0, forBuffer, -cashBefore);
-      const room = Math.max(0, policy.borrowing.maxGearing * equity - debtBefore);
-      issue = Math.min(needed, room);
-    }
-    raised[i] = issue;
-    cash = cashBefore + issue;
-    borrowings = debtBefore + issue;
-    allowance = newAllowance;
-    const nextNet = baseNext + issue * (rate + firstRepaid);
-
-    out.cash[i] = cash;
-    out.borrowings[i] = borrowings;
-    out.borrowingRaised[i] = issue;
-    out.borrowingRepaid[i] = repaid;
-    out.interestExpense[i] = interestExpense;
-    out.treasuryIncome[i] = treasury;
-    out.operatingExpenses[i] = opex;
-    out.provisions[i] = provisions;
-    out.allowance[i] = allowance;
-    out.equityIncome[i] = equityIncome;
-    out.netIncome[i] = netIncome;
-    out.paidInCapital[i] = paidInCapital;
-    out.retainedEarnings[i] = retained;
-    out.equity[i] = equity;
-    out.buffer[i] = k * Math.max(0, nextNet);
-    out.nextNetOutflows[i] = nextNet;
-  }
-  return { years, openingPaidIn: inputs.openingPaidIn, ...out };
-}
-
 /**
- * `projectBank` with borrowing shocks: the same accounts, with interest summed
- * tranche by tranche (each at its own coupon) and the peg-exit revaluation.
- * Kept apart so that a plain run follows the unshocked arithmetic exactly.
+ * The bank's year loop, the only one. A plain run is this loop with neutral
+ * shocks (none given): interest is then the base coupon × opening borrowings
+ * and no revaluation is booked, so its arithmetic is exactly the conventions
+ * above. With a coupon shift, interest is summed tranche by tranche (each at
+ * its own coupon); with a peg exit the foreign share of the bonds outstanding
+ * is revalued (`fxLoss`); in a year whose issuance is closed (market
+ * closure) no bond is issued.
  */
-function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: ProjectionShocks): BankProjection {
+export function projectBank(inputs: BankInputs, policy: BankPolicy, shocks: ProjectionShocks = {}): BankProjection {
   const { years, portfolio: p } = inputs;
   const n = years.count;
   const scratch = shocks.scratch !== undefined && shocks.scratch.n === n ? shocks.scratch : new ProjectionScratch(n);
@@ -302,6 +90,9 @@ function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: Projecti
   const shift = shocks.issueRateShift;
   // Without a coupon shift, interest is the plain run's rate × opening borrowings, to the last bit.
   const perTranche = shift !== undefined;
+  // Until a shifted tranche is outstanding every coupon is the base one: interest stays base × borrowings there too.
+  let firstShift = n;
+  if (shift !== undefined) for (let s = n - 1; s >= 0; s--) if (shift[s] !== 0) firstShift = s;
   const fx = shocks.fx;
   const closed = shocks.issuanceClosed;
   const k = policy.liquidityMonths / 12;
@@ -328,9 +119,17 @@ function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: Projecti
 
   let cash = inputs.openingPaidIn;
   let borrowings = 0;
-  let paidInCapital = inputs.openingPaidIn;
+  // Equity sums paid-in and levy in one running total, as it always has (the reported equity
+  // keeps its bits); the two components are kept apart beside it.
+  let contributed = inputs.openingPaidIn;
+  let levyContributions = inputs.openingLevy ?? 0;
+  let paidInCapital = inputs.openingPaidIn - levyContributions;
   let retained = 0;
   let allowance = 0;
+  const charge = policy.expectedLossCharge === true;
+  const cap = policy.capital;
+  const wTreasury = cap === undefined ? 0 : treasuryWeight(cap);
+  const ex = p.memberExposure;
   for (let i = 0; i < n; i++) {
     let fxLoss = 0;
     if (fx !== undefined && fx.yearIndex === i && borrowings > 0) {
@@ -340,17 +139,21 @@ function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: Projecti
       borrowings += fxLoss;
     }
     const treasury = policy.treasuryYield * cash;
-    const interestExpense = perTranche ? interestOn(i, i) : base * borrowings;
+    const shifted = perTranche && i > firstShift;
+    const interestExpense = shifted ? interestOn(i, i) : base * borrowings;
     const repaid = bondPrincipalDue(i);
     const opex = fixed[i]! + policy.operatingExpenses.shareOfLoans * p.loans[i]!;
     const newAllowance = p.expectedLoss[i]!;
-    const provisions = newAllowance - allowance + p.writeOffs[i]!;
+    const creditCharge = charge ? allowance : 0;
+    const provisions = charge ? newAllowance + p.writeOffs[i]! : newAllowance - allowance + p.writeOffs[i]!;
     const equityIncome = p.dividends[i]! + p.exitProceeds[i]! - p.exitCost[i]!;
     const netIncome =
       p.interest[i]! + p.fees[i]! + equityIncome + treasury - interestExpense - opex - provisions - fxLoss;
-    paidInCapital += inputs.paidIn[i]! + inputs.levy[i]!;
+    contributed += inputs.paidIn[i]! + inputs.levy[i]!;
+    paidInCapital += inputs.paidIn[i]!;
+    levyContributions += inputs.levy[i]!;
     retained += netIncome;
-    const equity = paidInCapital + retained;
+    const equity = contributed + retained;
 
     const cashBefore =
       cash +
@@ -366,13 +169,14 @@ function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: Projecti
       (p.interest[i]! - p.capitalised[i]!) +
       p.fees[i]! +
       p.dividends[i]! +
-      p.exitProceeds[i]!;
+      p.exitProceeds[i]! -
+      creditCharge;
     const rawDebt = borrowings - repaid;
     const debtBefore = Math.abs(rawDebt) < 1e-9 * Math.max(1, borrowings) ? 0 : rawDebt;
 
     const rate = coupon[i]!;
     const baseNext =
-      portfolioNetOutflow(p, policy, i + 1) + fixed[i + 1]! + (perTranche ? interestOn(i + 1, i) : base * debtBefore) + bondPrincipalDue(i + 1);
+      portfolioNetOutflow(p, policy, i + 1) + fixed[i + 1]! + (shifted ? interestOn(i + 1, i) : base * debtBefore) + bondPrincipalDue(i + 1);
     let issue = 0;
     if (mayBorrow(policy, years, i) && (closed === undefined || closed[i] !== 1)) {
       const perUnit = k * (rate + firstRepaid);
@@ -399,6 +203,12 @@ function projectShocked(inputs: BankInputs, policy: BankPolicy, shocks: Projecti
     out.equityIncome[i] = equityIncome;
     out.netIncome[i] = netIncome;
     out.paidInCapital[i] = paidInCapital;
+    out.levyContributions[i] = levyContributions;
+    out.creditCharge[i] = creditCharge;
+    if (cap !== undefined) {
+      out.riskWeightedAssets[i] = p.riskWeighted[i]! * concentrationFactor(ex.MLI[i]!, ex.BFA[i]!, ex.NER[i]!, cap) + wTreasury * Math.max(0, cash);
+      out.adjustedEquity[i] = adjustedEquity(cap, paidInCapital, levyContributions, retained);
+    }
     out.retainedEarnings[i] = retained;
     out.equity[i] = equity;
     out.buffer[i] = k * Math.max(0, nextNet);

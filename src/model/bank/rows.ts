@@ -10,11 +10,15 @@
  * - largestCountryShare, largestProjectShare: of loans + equity investments at year end.
  * - nplRatio = loans in arrears / gross loans (0 in the deterministic run).
  * - roe = net income / average of opening and closing equity.
+ * - riskAdjustedCapitalRatio = adjusted equity / risk-weighted assets (model/capital/ratio.ts),
+ *   with its S&P band; usableCapital after Fitch (callable capital only from shareholders
+ *   rated AA− or better).
  */
 import { MEMBER_CODES } from '../../schema/codes.js';
 import type { Calendar } from '../context.js';
 import type { PortfolioFlows } from '../portfolio.js';
 import type { BankYear } from '../results.js';
+import { capitalBand } from '../capital/ratio.js';
 import type { BankProjection } from './project.js';
 
 export interface RowExtras {
@@ -23,6 +27,10 @@ export interface RowExtras {
   readonly levy: Float64Array;
   /** Largest single project's exposure per year (loans + equity at cost). */
   readonly largestProjectExposure: Float64Array;
+  /** Callable capital subscribed by year-end, and the part from shareholders rated AA− or better (default 0). */
+  readonly callable?: { readonly subscribed: Float64Array; readonly usable: Float64Array };
+  /** Whether the levy counts in usable capital (default true). */
+  readonly levyCountsAsCapital?: boolean;
 }
 
 export function bankRows(years: Calendar, p: PortfolioFlows, b: BankProjection, extras: RowExtras): BankYear[] {
@@ -36,6 +44,8 @@ export function bankRows(years: Calendar, p: PortfolioFlows, b: BankProjection, 
     const allowance = b.allowance[i]!;
     const openingEquity = i === 0 ? b.openingPaidIn : b.equity[i - 1]!;
     const next = b.nextNetOutflows[i]!;
+    const rwa = b.riskWeightedAssets[i]!;
+    const rac = rwa > 0 ? b.adjustedEquity[i]! / rwa : null;
     let largestCountry = 0;
     for (const m of MEMBER_CODES) largestCountry = Math.max(largestCountry, p.memberExposure[m][i]!);
     rows.push({
@@ -63,8 +73,15 @@ export function bankRows(years: Calendar, p: PortfolioFlows, b: BankProjection, 
       totalAssets: cash + loans - allowance + held,
       borrowings: b.borrowings[i]!,
       paidInCapital: b.paidInCapital[i]!,
+      levyContributions: b.levyContributions[i]!,
       retainedEarnings: b.retainedEarnings[i]!,
       equity,
+      callableCapital: extras.callable?.subscribed[i] ?? 0,
+      usableCapital: equity - (extras.levyCountsAsCapital === false ? b.levyContributions[i]! : 0) + (extras.callable?.usable[i] ?? 0),
+      creditCharge: b.creditCharge[i]!,
+      riskWeightedAssets: b.riskWeightedAssets[i]!,
+      riskAdjustedCapitalRatio: rac,
+      capitalBand: capitalBand(rac),
       equityToLoans: exposure > 0 ? equity / exposure : null,
       debtToEquity: equity !== 0 ? b.borrowings[i]! / equity : 0,
       liquidityMonths: next > 0 ? cash / (next / 12) : null,

@@ -16,6 +16,8 @@
 import { loanSchedule } from '../../finance/index.js';
 import type { Project } from '../../schema/records.js';
 import type { Scenario } from '../../schema/scenario.js';
+import { capitalSettings } from '../capital/settings.js';
+import { projectRiskWeight, type RiskWeight } from '../capital/weights.js';
 import { loanTermsFor, type ProjectLoanTerms } from './terms.js';
 
 export interface UnitFlows {
@@ -45,6 +47,8 @@ export interface ProjectFinancing {
   readonly loan: ProjectLoanTerms | null;
   /** Largest amount the project can carry (sculpted debt capacity), Infinity when unbounded. */
   readonly capacity: number;
+  /** Risk weight of one unit of its exposure (capital/weights.ts). */
+  readonly riskWeight: RiskWeight;
 }
 
 function emptyFlows(length: number): { [K in Exclude<keyof UnitFlows, 'length'>]: Float64Array } {
@@ -107,9 +111,10 @@ export function loanUnitFlows(terms: ProjectLoanTerms): UnitFlows {
 }
 
 export function projectFinancing(p: Project, scenario: Scenario): ProjectFinancing {
+  const riskWeight = projectRiskWeight(p, capitalSettings(scenario), scenario.credit.preferredCreditor);
   if (p.instrument === 'equity') {
-    return { projectId: p.id, flows: equityUnitFlows(p, scenario.lending.equity), loan: null, capacity: Infinity };
+    return { projectId: p.id, flows: equityUnitFlows(p, scenario.lending.equity), loan: null, capacity: Infinity, riskWeight };
   }
   const loan = loanTermsFor(p, scenario);
-  return { projectId: p.id, flows: loanUnitFlows(loan), loan, capacity: loan.debtCapacity };
+  return { projectId: p.id, flows: loanUnitFlows(loan), loan, capacity: loan.debtCapacity, riskWeight };
 }

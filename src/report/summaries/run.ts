@@ -1,4 +1,5 @@
 /** The terminal summary of `bcid run` (English): key facts, then the funded list. */
+import { capitalSettings } from '../../model/capital/settings.js';
 import { heaviestBurden } from '../../model/members/index.js';
 import type { MemberYearResult, RunResults } from '../../model/results.js';
 import { createLocale } from '../locale.js';
@@ -52,6 +53,8 @@ export function runSummarySpec(results: RunResults): SummarySpec {
   const requested = allocation.reduce((a, r) => a + r.requested, 0);
   const minEl = lowest(bank, (b) => b.equityToLoans);
   const minLiq = lowest(bank, (b) => b.liquidityMonths);
+  const minRac = lowest(bank, (b) => b.riskAdjustedCapitalRatio ?? null);
+  const sustainable = results.capacity?.sustainableAnnual;
   const peakLoans = bank.reduce((m, b) => (b.loansOutstanding > m.loansOutstanding ? b : m), bank[0]!);
   const peakBorrowing = bank.reduce((m, b) => (b.borrowings > m.borrowings ? b : m), bank[0]!);
   const last = bank[bank.length - 1]!;
@@ -70,6 +73,17 @@ export function runSummarySpec(results: RunResults): SummarySpec {
           { label: 'Commitments by member', value: MEMBER_CODES.map((m) => `${m} ${percent(memberShare(funded, m), 0)}`).join(', ') },
           { label: 'Peak loans outstanding', value: `${bn(peakLoans.loansOutstanding)} (${peakLoans.year})` },
           { label: 'Lowest equity/loans', value: minEl ? `${percent(minEl.equityToLoans)} (${minEl.year}); floor ${percent(scenario.policy.equityToLoansFloor, 0)}` : '— (no loans)' },
+          ...(sustainable !== undefined
+            ? [
+                {
+                  label: 'Sustainable lending',
+                  value: `${bn(sustainable.amount)} a year ${results.capacity!.firstYear}–${results.capacity!.lastYear}${sustainable.bindingLimit !== null ? `; binding: ${sustainable.bindingLimit} in ${sustainable.bindingYear}` : ''}`,
+                },
+              ]
+            : []),
+          ...(minRac !== undefined && minRac.riskAdjustedCapitalRatio !== undefined
+            ? [{ label: 'Lowest RAC ratio', value: `${percent(minRac.riskAdjustedCapitalRatio)} (${minRac.year}), S&P band ${(minRac.capitalBand ?? '—').replace('-', ' ')}; floor ${percent(capitalSettings(results.scenario).minRiskAdjustedCapital, 0)}` }]
+            : []),
           { label: 'Lowest liquidity', value: minLiq ? `${(minLiq.liquidityMonths ?? 0).toFixed(1)} months (${minLiq.year}); policy ${scenario.policy.liquidityMonths} months` : '—' },
           { label: 'Peak market borrowing', value: `${bn(peakBorrowing.borrowings)} (${peakBorrowing.year})` },
           { label: `Equity in ${last.year}`, value: `${bn(last.equity)}; lending headroom ${bn(last.headroom)}` },

@@ -37,7 +37,8 @@ describe('shadow prices (solver.shadowPrices)', () => {
     let priced = 0;
     await fc.assert(
       fc.asyncProperty(instanceArb(6, true), async (inst) => {
-        const s = { ...inst.scenario, allocation: { ...inst.scenario.allocation, mipRelativeGap: 0 } };
+        // Without the expected-loss charge, where the MILP is exact (docs/wip/README.md).
+        const s = { ...inst.scenario, credit: { ...inst.scenario.credit, centralCase: 'none' as const }, allocation: { ...inst.scenario.allocation, mipRelativeGap: 0 } };
         const prep = await prepareRun(inst.inputs, s);
         const opt = await optimalAllocation(prep.model, greedyAllocation(prep.model), highs);
         const prices = opt.shadowPrices ?? [];
