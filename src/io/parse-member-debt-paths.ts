@@ -6,9 +6,9 @@
  * `pv_external_debt` may be left empty (then derived from the face value).
  */
 import type { Diagnostic, WithDiagnostics } from '../diagnostics/diagnostic.js';
-import { MEMBER_CODES } from '../schema/codes.js';
 import type { MemberDebtPathRow } from '../schema/member-debt.js';
 import { readCsvTable, stopAfterTooMany } from './csv-table.js';
+import { readMemberYear } from './member-year-key.js';
 import { RowReader, checkHeader } from './row-reader.js';
 
 const AMOUNTS = [
@@ -35,11 +35,7 @@ export function parseMemberDebtPaths(text: string, file: string): WithDiagnostic
     if (stopAfterTooMany(table.file, row.line, problems)) break;
     const r = new RowReader(table, row, problems);
     const before = problems.length;
-    const code = r.oneOf('code', MEMBER_CODES);
-    const year = r.number('year', { integer: true, min: 1990, max: 2100, unit: 'a calendar year' });
-    const key = `${code}/${year}`;
-    if (seen.has(key)) r.report('year', 'duplicate-row', `${code} ${year} is already given on line ${seen.get(key)}`, { hint: 'keep one row per member and year' });
-    else seen.set(key, row.line);
+    const { code, year } = readMemberYear(r, row.line, seen);
     const values = {} as Record<(typeof AMOUNTS)[number][1], number>;
     for (const [column, field] of AMOUNTS) values[field] = r.number(column, money);
     const pvExternalDebt = r.optionalNumber('pv_external_debt', money);

@@ -1,7 +1,8 @@
 import type { Diagnostic, WithDiagnostics } from '../diagnostics/diagnostic.js';
-import { CONFIDENCES, DEBT_CAPACITIES, MEMBER_CODES } from '../schema/codes.js';
+import { CONFIDENCES, DEBT_CAPACITIES } from '../schema/codes.js';
 import type { MemberYear } from '../schema/records.js';
 import { readCsvTable, stopAfterTooMany } from './csv-table.js';
+import { readMemberYear } from './member-year-key.js';
 import { RowReader, checkHeader } from './row-reader.js';
 
 const FIGURES = [
@@ -31,12 +32,7 @@ export function parseMembers(text: string, file: string): WithDiagnostics<readon
     if (stopAfterTooMany(table.file, row.line, problems)) break;
     const r = new RowReader(table, row, problems);
     const before = problems.length;
-    const code = r.oneOf('code', MEMBER_CODES);
-    const year = r.number('year', { integer: true, min: 1990, max: 2100, unit: 'a calendar year' });
-    const key = `${code}/${year}`;
-    if (seen.has(key)) {
-      r.report('year', 'duplicate-row', `${code} ${year} is already given on line ${seen.get(key)}`, { hint: 'keep one row per member and year' });
-    } else seen.set(key, row.line);
+    const { code, year } = readMemberYear(r, row.line, seen);
     const values = {} as Record<(typeof FIGURES)[number][1], number>;
     const confidence = {} as Record<(typeof FIGURES)[number][1], (typeof CONFIDENCES)[number]>;
     for (const [column, field, unit] of FIGURES) {

@@ -4,28 +4,16 @@
  * anything else, environment problems exit 1 or 2 with one sentence.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/io/hash.js';
-import { tempProject } from '../helpers/project.js';
+import { disposableFolders } from '../helpers/project.js';
 import { runCli } from './run-cli.js';
 
-const disposers: (() => void)[] = [];
-afterAll(() => {
-  for (const d of disposers) d();
-});
-function project(): string {
-  const p = tempProject();
-  disposers.push(p.dispose);
-  return p.root;
-}
-function outsideFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bcid-outside-'));
-  disposers.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const folders = disposableFolders();
+const project = folders.project;
+const outsideFolder = (): string => folders.folder('bcid-outside-');
 function dataHashes(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(path.join(root, 'data'))) out[f] = sha256(readFileSync(path.join(root, 'data', f)));

@@ -1,9 +1,8 @@
 /** Issue 12, item 16: the smaller gaps. */
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCalendarDate, isDecimalNumeral } from '../../src/cli/flag-values.js';
 import { capWorkers } from '../../src/cli/worker-cap.js';
 import { gitCommit } from '../../src/io/git-commit.js';
@@ -11,23 +10,12 @@ import { EXCEL_CELL_LIMIT } from '../../src/render/excel-text.js';
 import { plainNumber } from '../../src/render/plain-number.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { createLocale } from '../../src/report/locale.js';
-import { tempProject } from '../helpers/project.js';
+import { disposableFolders } from '../helpers/project.js';
 import { runCli } from './run-cli.js';
 
-const disposers: (() => void)[] = [];
-afterAll(() => {
-  for (const d of disposers) d();
-});
-function project(): string {
-  const p = tempProject();
-  disposers.push(p.dispose);
-  return p.root;
-}
-function temp(): string {
-  const t = mkdtempSync(path.join(tmpdir(), 'bcid-gaps-'));
-  disposers.push(() => rmSync(t, { recursive: true, force: true }));
-  return t;
-}
+const folders = disposableFolders();
+const project = folders.project;
+const temp = (): string => folders.folder('bcid-gaps-');
 
 describe('flag values are read as written', () => {
   it('refuses --seed 0x10 and --date 2025-02-30 with exit 2', async () => {
